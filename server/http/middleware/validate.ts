@@ -1,0 +1,27 @@
+/** Parses request parts with zod schemas; a failure becomes a 400 naming the fields. */
+import type { NextFunction, Request, Response } from "express";
+import type { z } from "zod";
+import { describeIssues } from "../../../shared/validation/audit.ts";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses `value` or throws a 400 HttpError. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpError(400, `Invalid ${what}: ${describeIssues(result.error)}`);
+  return result.data;
+}
+
+/** Wraps an async handler so its rejections reach the error middleware. */
+export function handle(fn: (req: Request, res: Response) => Promise<void>) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    fn(req, res).catch(next);
+  };
+}

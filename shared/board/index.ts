@@ -1,0 +1,10 @@
+/** The audit board's Y.Doc schema and every function that reads or changes it. */
+export * from "./cards.ts";
+export * from "./cases.ts";
+export * from "./ids.ts";
+export * from "./init.ts";
+export * from "./order.ts";
+export * from "./read.ts";
+export * from "./richText.ts";
+export * from "./schema.ts";
+export * from "./sections.ts";

@@ -1,0 +1,104 @@
+/** Reads the live board into plain JSON (REST responses, exports, tests). */
+import * as Y from "yjs";
+import type { BoardJson, CardJson, CaseJson } from "../domain/board.ts";
+import { cardPlace } from "./cards.ts";
+import { caseNotes, orderedCaseIds } from "./cases.ts";
+import { compareOrdered } from "./order.ts";
+import { fragmentToText } from "./richText.ts";
+import {
+  BOARD_FIELD,
+  boardMap,
+  CARD_FIELD,
+  CASE_FIELD,
+  COLUMN_IDS,
+  type ColumnId,
+  cardsMap,
+  casesMap,
+  type PlanId,
+  SECTION_IDS,
+  type SectionId,
+} from "./schema.ts";
+import { sectionFragment } from "./sections.ts";
+
+
+export function schemaVersion(doc: Y.Doc): number {
+  return Number(boardMap(doc).get(BOARD_FIELD.schemaVersion) ?? 0);
+}
+
+/** One card as JSON, or undefined if it does not exist. */
+export function readCard(doc: Y.Doc, cardId: string): CardJson | undefined {
+  const card = cardsMap(doc).get(cardId);
+  const place = card && cardPlace(card);
+  if (!card || !place) return undefined;
+  const body = card.get(CARD_FIELD.body);
+  return {
+    id: cardId,
+    caseId: String(card.get(CARD_FIELD.caseId)),
+    column: place.column,
+    text: body instanceof Y.XmlFragment ? fragmentToText(body) : "",
+    agency: String(card.get(CARD_FIELD.agency) ?? ""),
+    author: String(card.get(CARD_FIELD.author) ?? ""),
+    createdAt: String(card.get(CARD_FIELD.createdAt) ?? ""),
+  };
+}
+
+/** Card ids of every case's columns in display order, in one pass over the cards. */
+export function cardIdsByCase(doc: Y.Doc): Map<string, Record<ColumnId, string[]>> {
+  const grouped = new Map<string, Record<ColumnId, { id: string; order: string }[]>>();
+  cardsMap(doc).forEach((card, id) => {
+    const place = cardPlace(card);
+    if (!place || !COLUMN_IDS.includes(place.column)) return;
+    const caseId = String(card.get(CARD_FIELD.caseId));
+    let columns = grouped.get(caseId);
+    if (!columns) {
+      columns = { workingWell: [], worried: [], needsToHappen: [] };
+      grouped.set(caseId, columns);
+    }
+    columns[place.column].push({ id, order: place.order });
+  });
+  const result = new Map<string, Record<ColumnId, string[]>>();
+  for (const [caseId, columns] of grouped) {
+    result.set(caseId, {
+      workingWell: columns.workingWell.sort(compareOrdered).map((c) => c.id),
+      worried: columns.worried.sort(compareOrdered).map((c) => c.id),
+      needsToHappen: columns.needsToHappen.sort(compareOrdered).map((c) => c.id),
+    });
+  }
+  return result;
+}
+
+/** A case's fields without its cards (agenda entries). */
+export function readCaseFields(doc: Y.Doc, caseId: string): Omit<CaseJson, "columns" | "notes"> | undefined {
+  const entry = casesMap(doc).get(caseId);
+  if (!entry) return undefined;
+  const optional = (key: string) => {
+    const value = entry.get(key);
+    return typeof value === "string" && value.length > 0 ? value : undefined;
+  };
+  return {
+    id: caseId,
+    label: String(entry.get(CASE_FIELD.label) ?? ""),
+    ageBand: optional(CASE_FIELD.ageBand),
+    summary: optional(CASE_FIELD.summary),
+    plan: optional(CASE_FIELD.plan) as PlanId | undefined,
+  };
+}
+
+export function readBoard(doc: Y.Doc): BoardJson {
+  const byCase = cardIdsByCase(doc);
+  const cases: CaseJson[] = [];
+  for (const { id } of orderedCaseIds(doc)) {
+    const fields = readCaseFields(doc, id);
+    if (!fields) continue;
+    const ids = byCase.get(id) ?? { workingWell: [], worried: [], needsToHappen: [] };
+    const notes = caseNotes(doc, id);
+    const columns = {} as Record<ColumnId, CardJson[]>;
+    for (const column of COLUMN_IDS) {
+      columns[column] = ids[column].map((cardId) => readCard(doc, cardId)).filter((c): c is CardJson => !!c);
+    }
+    cases.push({ ...fields, notes: notes ? fragmentToText(notes) : "", columns });
+  }
+  const sections = {} as Record<SectionId, string>;
+  for (const section of SECTION_IDS) sections[section] = fragmentToText(sectionFragment(doc, section));
+  return { schemaVersion: schemaVersion(doc), cases, sections };
+}

@@ -1,0 +1,22 @@
+/** Audit metadata: what the business office sets up before the meeting (kept in the store). */
+import type { Agency } from "./agencies.ts";
+import type { BoardJson } from "./board.ts";
+
+export interface AuditMeta {
+  id: string;
+  title: string;
+  theme: string;
+  /** ISO date (YYYY-MM-DD) of the multi-agency meeting. */
+  meetingDate?: string;
+  /** The audit period in the partnership's own words, e.g. "Cases open April 2017 – March 2018". */
+  period?: string;
+  /** How cases were selected, e.g. "Random by business intelligence" or "Nominated by QA sub group". */
+  selection?: string;
+  /** The agencies taking part; cards are stamped with one of these ids. */
+  agencies: Agency[];
+  createdAt: string;
+}
+
+export interface AuditWithBoard extends AuditMeta {
+  board: BoardJson;
+}

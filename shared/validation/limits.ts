@@ -1,0 +1,17 @@
+/** Size limits enforced at every boundary (REST bodies, WebSocket frames, form fields). */
+export const LIMITS = {
+  titleChars: 200,
+  themeChars: 300,
+  shortTextChars: 300,
+  caseLabelChars: 80,
+  ageBandChars: 40,
+  caseSummaryChars: 2_000,
+  cardTextChars: 5_000,
+  agencies: 60,
+  agencyNameChars: 80,
+  displayNameChars: 60,
+  /** JSON request bodies. */
+  jsonBodyBytes: 100 * 1024,
+  /** One WebSocket frame; a whole-board sync of a 60-case audit fits well inside this. */
+  wsMessageBytes: 4 * 1024 * 1024,
+} as const;
