@@ -6,6 +6,7 @@ import express from "express";
 import helmet from "helmet";
 import { LIMITS } from "../shared/validation/limits.ts";
 import { apiNotFound, errorHandler } from "./http/middleware/errors.ts";
+import { requireJsonBody } from "./http/middleware/validate.ts";
 import { auditRoutes } from "./http/routes/audits.ts";
 import { systemRoutes } from "./http/routes/system.ts";
 import type { Store } from "./store/index.ts";
@@ -34,6 +35,7 @@ export function createApp({ store, hocuspocus, clientDir }: AppDeps): express.Ex
   );
 
   const api = express.Router();
+  api.use(requireJsonBody);
   api.use(express.json({ limit: LIMITS.jsonBodyBytes, strict: true }));
   api.use(systemRoutes());
   api.use(auditRoutes(store, hocuspocus));

@@ -40,6 +40,8 @@ export function fragmentToText(fragment: Y.XmlFragment | Y.XmlElement): string {
       if (node.nodeName === "listItem") prefix = "- ";
       for (const child of node.toArray()) walk(child);
       if (block) flush();
+      // An empty item never consumed its prefix: it must not leak into the next block.
+      if (node.nodeName === "listItem") prefix = "";
     } else if (node instanceof Y.XmlFragment) {
       for (const child of node.toArray()) walk(child);
     }

@@ -25,3 +25,13 @@ export function handle(fn: (req: Request, res: Response) => Promise<void>) {
     fn(req, res).catch(next);
   };
 }
+
+/** A body not declared as JSON would reach the handlers as `undefined`: refuse it with a 415 that says so. */
+export function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  if (hasBody && !req.is("application/json")) {
+    next(new HttpError(415, "Request body must be JSON: send it with Content-Type: application/json"));
+    return;
+  }
+  next();
+}

@@ -1,0 +1,25 @@
+/** Issues identified across multiple cases: audit-level rich text, co-edited like a card. */
+import { SECTION_TITLES, sectionFragment } from "../../shared/board/index.ts";
+import { SharedText } from "../editor/SharedText.tsx";
+import { useBoard } from "./BoardContext.tsx";
+
+export function AcrossCasesView() {
+  const { doc, provider, user, editing, setEditing } = useBoard();
+  const key = "section:acrossCases";
+  return (
+    <article className="case section" aria-labelledby="section-heading" data-editor-scope>
+      <h2 id="section-heading">{SECTION_TITLES.acrossCases}</h2>
+      <p className="hint">Issues that recur across the cases of this audit: they feed the learning summary.</p>
+      <SharedText
+        fragment={sectionFragment(doc, "acrossCases")}
+        provider={provider}
+        user={user}
+        editing={editing === key}
+        onEdit={() => setEditing(key)}
+        onDone={() => setEditing(undefined)}
+        label={SECTION_TITLES.acrossCases}
+        placeholder="Nothing recorded yet – click to write"
+      />
+    </article>
+  );
+}

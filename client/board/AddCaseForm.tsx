@@ -1,0 +1,93 @@
+/** Adds a case to the agenda. Labels are pseudonyms: the form says so. */
+import { type FormEvent, useState } from "react";
+import { addCase, PLAN_IDS, PLAN_TITLES, type PlanId } from "../../shared/board/index.ts";
+import { CreateCaseInput, describeIssues } from "../../shared/validation/audit.ts";
+import { useBoard } from "./BoardContext.tsx";
+
+export function CaseFieldsInputs({ idPrefix, initial }: { idPrefix: string; initial?: Partial<CreateCaseInput> }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-label`}>Case label (pseudonym)</label>
+        <input id={`${idPrefix}-label`} name="label" required maxLength={80} defaultValue={initial?.label} aria-describedby={`${idPrefix}-label-hint`} />
+        <p className="hint" id={`${idPrefix}-label-hint`}>
+          For example “Case 3” or “Gail, 13”. Never a real name.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-age`}>Age or age band</label>
+        <input id={`${idPrefix}-age`} name="ageBand" maxLength={40} defaultValue={initial?.ageBand} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-plan`}>Plan status</label>
+        <select id={`${idPrefix}-plan`} name="plan" defaultValue={initial?.plan ?? "none"}>
+          {PLAN_IDS.map((plan) => (
+            <option key={plan} value={plan}>
+              {PLAN_TITLES[plan]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-summary`}>Summary of concerns</label>
+        <textarea id={`${idPrefix}-summary`} name="summary" rows={3} maxLength={2000} defaultValue={initial?.summary} />
+      </div>
+    </>
+  );
+}
+
+/** Reads the case inputs of a form; returns the parsed fields or a message. */
+export function readCaseForm(form: HTMLFormElement): { fields?: CreateCaseInput; error?: string } {
+  const data = new FormData(form);
+  const value = (name: string) => String(data.get(name) ?? "").trim();
+  const parsed = CreateCaseInput.safeParse({
+    label: value("label"),
+    ageBand: value("ageBand") || undefined,
+    summary: value("summary") || undefined,
+    plan: (value("plan") || undefined) as PlanId | undefined,
+  });
+  return parsed.success ? { fields: parsed.data } : { error: describeIssues(parsed.error) };
+}
+
+export function AddCaseForm({ onAdded }: { onAdded: (caseId: string) => void }) {
+  const { doc } = useBoard();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string>();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { fields, error: message } = readCaseForm(event.currentTarget);
+    if (!fields) return setError(message);
+    const id = addCase(doc, fields);
+    event.currentTarget.reset();
+    setError(undefined);
+    setOpen(false);
+    onAdded(id);
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className="secondary wide" onClick={() => setOpen(true)}>
+        Add a case
+      </button>
+    );
+  }
+  return (
+    <form className="form compact" onSubmit={submit} aria-label="Add a case">
+      <CaseFieldsInputs idPrefix="new-case" />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary">
+          Add case
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * One card: its agency and author, its text (static until edited), and its controls.
+ * Keyboard: Alt+↑/↓ reorder, Alt+←/→ move to the neighbouring column; the Move… menu does the same.
+ */
+import { useState } from "react";
+import { CARD_FIELD, type ColumnId, COLUMN_IDS, COLUMN_TITLES, cardBody, cardsMap, deleteCard, moveCard } from "../../shared/board/index.ts";
+import { agencyName } from "../../shared/domain/agencies.ts";
+import { setEditingCard } from "../collab/usePresence.ts";
+import { SharedText } from "../editor/SharedText.tsx";
+import { useBoard } from "./BoardContext.tsx";
+import { CardMoveMenu, type MoveTarget } from "./CardMoveMenu.tsx";
+
+interface BoardCardProps {
+  cardId: string;
+  column: ColumnId;
+  index: number;
+  columnLength: number;
+}
+
+/** Puts focus back on a card after it moved (it re-renders in its new place). */
+export function focusCard(cardId: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card-id="${cardId}"]`)?.focus());
+}
+
+export function BoardCard({ cardId, column, index, columnLength }: BoardCardProps) {
+  const { doc, provider, user, audit, editing, setEditing, people, announce } = useBoard();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const card = cardsMap(doc).get(cardId);
+  const body = cardBody(doc, cardId);
+  if (!card || !body) return null;
+
+  const agency = agencyName(audit.agencies, String(card.get(CARD_FIELD.agency) ?? ""));
+  const author = String(card.get(CARD_FIELD.author) ?? "");
+  const key = `card:${cardId}`;
+  const isEditing = editing === key;
+  const editors = people.filter((p) => !p.isMe && p.cardId === cardId);
+
+  const move = (to: MoveTarget) => {
+    moveCard(doc, cardId, to);
+    const position = to.column === column ? `position ${to.index + 1}` : COLUMN_TITLES[to.column];
+    announce(`Card moved to ${position}`);
+    focusCard(cardId);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!event.altKey || event.target !== event.currentTarget) return;
+    const columnIndex = COLUMN_IDS.indexOf(column);
+    if (event.key === "ArrowUp" && index > 0) move({ column, index: index - 1 });
+    else if (event.key === "ArrowDown" && index < columnLength - 1) move({ column, index: index + 1 });
+    else if (event.key === "ArrowLeft" && columnIndex > 0) move({ column: COLUMN_IDS[columnIndex - 1], index: Number.MAX_SAFE_INTEGER });
+    else if (event.key === "ArrowRight" && columnIndex < COLUMN_IDS.length - 1)
+      move({ column: COLUMN_IDS[columnIndex + 1], index: Number.MAX_SAFE_INTEGER });
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <article
+      className={isEditing ? "card editing" : "card"}
+      data-card-id={cardId}
+      data-editor-scope
+      tabIndex={0}
+      aria-label={`Card by ${agency}${author ? `, ${author}` : ""}`}
+      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
+      draggable={!isEditing}
+      onDragStart={(event) => {
+        event.dataTransfer.setData("application/x-maca-card", cardId);
+        event.dataTransfer.effectAllowed = "move";
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <header className="card-meta">
+        <span className="agency-badge">{agency}</span>
+        {author && <span className="card-author">{author}</span>}
+      </header>
+      <SharedText
+        fragment={body}
+        provider={provider}
+        user={user}
+        editing={isEditing}
+        onEdit={() => {
+          setEditing(key);
+          setEditingCard(provider, cardId);
+        }}
+        onDone={() => {
+          setEditing(undefined);
+          setEditingCard(provider, undefined);
+        }}
+        label="Card text"
+        placeholder="Empty card – click to write"
+      />
+      {editors.length > 0 && (
+        <p className="card-editors">
+          Editing: {editors.map((p) => `${p.name} (${p.agency})`).join(", ")}
+        </p>
+      )}
+      <footer className="card-actions">
+        <CardMoveMenu column={column} index={index} columnLength={columnLength} onMove={move} />
+        {confirmDelete ? (
+          <>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                deleteCard(doc, cardId);
+                announce("Card deleted");
+              }}
+            >
+              Confirm delete
+            </button>
+            <button type="button" onClick={() => setConfirmDelete(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setConfirmDelete(true)}>
+            Delete
+          </button>
+        )}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+/** One of the three columns of a case: its cards in order, a drop zone, and "Add card". */
+import { useState } from "react";
+import { addCard, CARD_FIELD, type ColumnId, COLUMN_TITLES, cardsMap, moveCard } from "../../shared/board/index.ts";
+import { useBoard } from "./BoardContext.tsx";
+import { BoardCard, focusCard } from "./BoardCard.tsx";
+
+interface BoardColumnProps {
+  caseId: string;
+  column: ColumnId;
+  cardIds: string[];
+}
+
+export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
+  const { doc, user, setEditing, agencyFilter, announce } = useBoard();
+  const [dropIndex, setDropIndex] = useState<number>();
+  const title = COLUMN_TITLES[column];
+  const headingId = `column-${column}`;
+  const cards = cardsMap(doc);
+  const shown = agencyFilter ? cardIds.filter((id) => cards.get(id)?.get(CARD_FIELD.agency) === agencyFilter) : cardIds;
+  const hidden = cardIds.length - shown.length;
+
+  const add = () => {
+    const id = addCard(doc, { caseId, column, agency: user.agencyId, author: user.name });
+    if (!id) return;
+    setEditing(`card:${id}`);
+    announce(`Card added to ${title}`);
+  };
+
+  /** Index in the full column for a drop before the shown card at `shownIndex`. */
+  const fullIndex = (shownIndex: number) => (shownIndex < shown.length ? cardIds.indexOf(shown[shownIndex]) : cardIds.length);
+
+  return (
+    <section
+      className={`column column-${column}`}
+      aria-labelledby={headingId}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes("application/x-maca-card")) return;
+        event.preventDefault();
+        const items = [...event.currentTarget.querySelectorAll<HTMLElement>("[data-card-id]")];
+        const before = items.findIndex((item) => event.clientY < item.getBoundingClientRect().top + item.offsetHeight / 2);
+        setDropIndex(before === -1 ? items.length : before);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropIndex(undefined);
+      }}
+      onDrop={(event) => {
+        const cardId = event.dataTransfer.getData("application/x-maca-card");
+        const at = dropIndex ?? shown.length;
+        setDropIndex(undefined);
+        if (!cardId) return;
+        event.preventDefault();
+        const from = cardIds.indexOf(cardId);
+        let index = fullIndex(at);
+        if (from !== -1 && from < index) index -= 1;
+        moveCard(doc, cardId, { column, index });
+        focusCard(cardId);
+      }}
+    >
+      <h3 id={headingId} className="column-title">
+        {title} <span className="count">({cardIds.length})</span>
+      </h3>
+      <ol className="card-list">
+        {shown.map((cardId, i) => (
+          <li key={cardId} className={dropIndex === i ? "drop-before" : undefined}>
+            <BoardCard cardId={cardId} column={column} index={cardIds.indexOf(cardId)} columnLength={cardIds.length} />
+          </li>
+        ))}
+        {dropIndex === shown.length && <li className="drop-end" aria-hidden="true" />}
+      </ol>
+      {hidden > 0 && <p className="hint">{hidden === 1 ? "1 card hidden by the agency filter" : `${hidden} cards hidden by the agency filter`}</p>}
+      <button type="button" className="add-card" onClick={add}>
+        Add card to {title}
+      </button>
+    </section>
+  );
+}

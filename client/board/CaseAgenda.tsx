@@ -1,0 +1,79 @@
+/** The case agenda down the side: select a case, reorder cases, add one, see who is where. */
+import { moveCase, PLAN_TITLES } from "../../shared/board/index.ts";
+import { AddCaseForm } from "./AddCaseForm.tsx";
+import { useBoard } from "./BoardContext.tsx";
+import type { AgendaCase } from "./selectors.ts";
+
+export const ACROSS_CASES = "across-cases";
+
+interface CaseAgendaProps {
+  cases: AgendaCase[];
+  selected: string | undefined;
+  onSelect: (caseId: string) => void;
+}
+
+export function CaseAgenda({ cases, selected, onSelect }: CaseAgendaProps) {
+  const { doc, people, announce } = useBoard();
+
+  function move(caseId: string, label: string, index: number) {
+    moveCase(doc, caseId, index);
+    announce(`${label} moved to position ${index + 1} of ${cases.length}`);
+  }
+
+  return (
+    <nav className="agenda" aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading">Case agenda</h2>
+      <ol className="agenda-list">
+        {cases.map((item, index) => {
+          const here = people.filter((p) => p.caseId === item.id);
+          return (
+            <li key={item.id} className={item.id === selected ? "agenda-item current" : "agenda-item"}>
+              <button
+                type="button"
+                className="agenda-select"
+                aria-current={item.id === selected ? "true" : undefined}
+                onClick={() => onSelect(item.id)}
+              >
+                <span className="agenda-label">{item.label}</span>
+                <span className="agenda-meta">
+                  {[item.ageBand, item.plan && item.plan !== "none" ? PLAN_TITLES[item.plan] : undefined, `${item.cardCount} cards`]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+                {here.length > 0 && (
+                  <span className="agenda-here">
+                    {here.length === 1 ? "1 person here" : `${here.length} people here`}
+                  </span>
+                )}
+              </button>
+              <span className="agenda-reorder">
+                <button type="button" aria-label={`Move ${item.label} up`} disabled={index === 0} onClick={() => move(item.id, item.label, index - 1)}>
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Move ${item.label} down`}
+                  disabled={index === cases.length - 1}
+                  onClick={() => move(item.id, item.label, index + 1)}
+                >
+                  ↓
+                </button>
+              </span>
+            </li>
+          );
+        })}
+        <li className={selected === ACROSS_CASES ? "agenda-item current" : "agenda-item"}>
+          <button
+            type="button"
+            className="agenda-select"
+            aria-current={selected === ACROSS_CASES ? "true" : undefined}
+            onClick={() => onSelect(ACROSS_CASES)}
+          >
+            <span className="agenda-label">Issues across cases</span>
+          </button>
+        </li>
+      </ol>
+      <AddCaseForm onAdded={onSelect} />
+    </nav>
+  );
+}

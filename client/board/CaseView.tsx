@@ -1,0 +1,38 @@
+/** The selected case: details, the three columns, and free case notes. */
+import { caseNotes, COLUMN_IDS } from "../../shared/board/index.ts";
+import { SharedText } from "../editor/SharedText.tsx";
+import { useBoard } from "./BoardContext.tsx";
+import { BoardColumn } from "./BoardColumn.tsx";
+import { CaseDetails } from "./CaseDetails.tsx";
+import type { AgendaCase } from "./selectors.ts";
+
+export function CaseView({ item }: { item: AgendaCase }) {
+  const { doc, provider, user, editing, setEditing } = useBoard();
+  const notes = caseNotes(doc, item.id);
+  const notesKey = `notes:${item.id}`;
+  return (
+    <article className="case" aria-labelledby="case-heading">
+      <CaseDetails item={item} />
+      <div className="columns">
+        {COLUMN_IDS.map((column) => (
+          <BoardColumn key={column} caseId={item.id} column={column} cardIds={item.columns[column]} />
+        ))}
+      </div>
+      {notes && (
+        <section className="case-notes" aria-labelledby="notes-heading" data-editor-scope>
+          <h3 id="notes-heading">Case notes</h3>
+          <SharedText
+            fragment={notes}
+            provider={provider}
+            user={user}
+            editing={editing === notesKey}
+            onEdit={() => setEditing(notesKey)}
+            onDone={() => setEditing(undefined)}
+            label="Case notes"
+            placeholder="No notes yet – click to write"
+          />
+        </section>
+      )}
+    </article>
+  );
+}

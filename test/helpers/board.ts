@@ -1,0 +1,127 @@
+/**
+ * Real collaboration clients for integration tests: a HocuspocusProvider over a real `ws`
+ * WebSocket, with a small vocabulary for changing the board through the shared functions.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import {
+  addCard,
+  addCase,
+  type ColumnId,
+  deleteCard,
+  moveCard,
+  readBoard,
+  readCard,
+  setCardText,
+} from "../../shared/board/index.ts";
+import type { BoardJson, CardJson } from "../../shared/domain/board.ts";
+import { waitFor } from "./wait.ts";
+
+export interface ConnectOptions {
+  /** How long to wait for the first sync before giving up. */
+  timeoutMs?: number;
+}
+
+export interface BoardConnection {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  /** Scenario vocabulary on this client's replica. */
+  board: BoardClient;
+  destroy(): void;
+}
+
+/**
+ * Connects a fresh Y.Doc to `auditId` and resolves once it is synced with the server.
+ * Rejects (and cleans up) when the server refuses the document or nothing syncs in time.
+ */
+export function connectBoard(
+  wsUrl: string,
+  auditId: string,
+  name = "Test user",
+  options: ConnectOptions = {},
+): Promise<BoardConnection> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket });
+  provider.setAwarenessField("user", { name });
+  // A provider given its own websocketProvider does not attach itself: without this it never syncs.
+  provider.attach();
+
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    provider.destroy();
+    socket.destroy();
+    doc.destroy();
+  };
+  const connection: BoardConnection = { doc, provider, socket, board: new BoardClient(doc, provider), destroy };
+
+  return new Promise<BoardConnection>((resolve, reject) => {
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      destroy();
+      reject(new Error(`Board '${auditId}' did not sync: ${reason}`));
+    };
+    const timer = setTimeout(() => fail(`no sync within ${timeoutMs} ms`), timeoutMs);
+    provider.on("authenticationFailed", ({ reason }: { reason: string }) => fail(`refused by the server (${reason})`));
+    provider.on("synced", () => {
+      clearTimeout(timer);
+      resolve(connection);
+    });
+  });
+}
+
+/** Board changes and reads on one replica, written with the functions from shared/board. */
+export class BoardClient {
+  constructor(
+    readonly doc: Y.Doc,
+    private readonly provider?: HocuspocusProvider,
+  ) {}
+
+  read(): BoardJson {
+    return readBoard(this.doc);
+  }
+
+  card(cardId: string): CardJson | undefined {
+    return readCard(this.doc, cardId);
+  }
+
+  addCase(label: string): string {
+    return addCase(this.doc, { label });
+  }
+
+  addCard(caseId: string, column: ColumnId, text: string, agency = "police", author = "Test user"): string {
+    const id = addCard(this.doc, { caseId, column, text, agency, author });
+    if (!id) throw new Error(`addCard: no case '${caseId}' on this replica`);
+    return id;
+  }
+
+  moveCard(cardId: string, column: ColumnId, index: number): void {
+    if (!moveCard(this.doc, cardId, { column, index })) throw new Error(`moveCard: no card '${cardId}'`);
+  }
+
+  setText(cardId: string, text: string): void {
+    if (!setCardText(this.doc, cardId, text)) throw new Error(`setText: no card '${cardId}'`);
+  }
+
+  deleteCard(cardId: string): void {
+    if (!deleteCard(this.doc, cardId)) throw new Error(`deleteCard: no card '${cardId}'`);
+  }
+
+  /** Texts of one column of one case, top to bottom. */
+  column(caseId: string, column: ColumnId): string[] {
+    const found = this.read().cases.find((c) => c.id === caseId);
+    return found ? found.columns[column].map((card) => card.text) : [];
+  }
+
+  /** Resolves once the server has acknowledged every local change. */
+  async flushed(timeoutMs = 5_000): Promise<void> {
+    const provider = this.provider;
+    if (!provider) return;
+    await waitFor(() => !provider.hasUnsyncedChanges, timeoutMs, "the server to acknowledge local changes");
+  }
+}

@@ -1,0 +1,21 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/** The client lives in client/ and builds to dist/client, which the server serves. */
+const serverPort = Number(process.env.PORT ?? 8080);
+
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  build: {
+    outDir: "../dist/client",
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      "/api": { target: `http://127.0.0.1:${serverPort}` },
+      "/collab": { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+    },
+  },
+});
