@@ -8,7 +8,14 @@ export function AcrossCasesView() {
   const key = "section:acrossCases";
   return (
     <article className="case section" aria-labelledby="section-heading" data-editor-scope>
-      <h2 id="section-heading">{SECTION_TITLES.acrossCases}</h2>
+      <div className="section-heading">
+        <h2 id="section-heading">{SECTION_TITLES.acrossCases}</h2>
+        {editing !== key && (
+          <button type="button" aria-label={`Edit ${SECTION_TITLES.acrossCases.toLowerCase()}`} onClick={() => setEditing(key)}>
+            Edit
+          </button>
+        )}
+      </div>
       <p className="hint">Issues that recur across the cases of this audit: they feed the learning summary.</p>
       <SharedText
         fragment={sectionFragment(doc, "acrossCases")}

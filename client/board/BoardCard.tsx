@@ -1,6 +1,7 @@
 /**
  * One card: its agency and author, its text (static until edited), and its controls.
- * Keyboard: Alt+↑/↓ reorder, Alt+←/→ move to the neighbouring column; the Move… menu does the same.
+ * Keyboard on the focused card: Enter edits; Alt+↑/↓ reorder, Alt+←/→ move to the neighbouring
+ * column; the Move… menu does the same.
  */
 import { useState } from "react";
 import { CARD_FIELD, type ColumnId, COLUMN_IDS, COLUMN_TITLES, cardBody, cardsMap, deleteCard, moveCard } from "../../shared/board/index.ts";
@@ -30,7 +31,9 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
   if (!card || !body) return null;
 
   const agency = agencyName(audit.agencies, String(card.get(CARD_FIELD.agency) ?? ""));
-  const author = String(card.get(CARD_FIELD.author) ?? "");
+  const rawAuthor = String(card.get(CARD_FIELD.author) ?? "");
+  // Scripts stamp cards with the agency's own name; showing it twice adds nothing.
+  const author = rawAuthor === agency ? "" : rawAuthor;
   const key = `card:${cardId}`;
   const isEditing = editing === key;
   const editors = people.filter((p) => !p.isMe && p.cardId === cardId);
@@ -42,8 +45,19 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
     focusCard(cardId);
   };
 
+  const startEditing = () => {
+    setEditing(key);
+    setEditingCard(provider, cardId);
+  };
+
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (!event.altKey || event.target !== event.currentTarget) return;
+    if (event.target !== event.currentTarget) return;
+    if (event.key === "Enter" && !event.altKey && !isEditing) {
+      event.preventDefault();
+      startEditing();
+      return;
+    }
+    if (!event.altKey) return;
     const columnIndex = COLUMN_IDS.indexOf(column);
     if (event.key === "ArrowUp" && index > 0) move({ column, index: index - 1 });
     else if (event.key === "ArrowDown" && index < columnLength - 1) move({ column, index: index + 1 });
@@ -61,7 +75,7 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
       data-editor-scope
       tabIndex={0}
       aria-label={`Card by ${agency}${author ? `, ${author}` : ""}`}
-      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
+      aria-keyshortcuts="Enter Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
       draggable={!isEditing}
       onDragStart={(event) => {
         event.dataTransfer.setData("application/x-maca-card", cardId);
@@ -78,10 +92,7 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
         provider={provider}
         user={user}
         editing={isEditing}
-        onEdit={() => {
-          setEditing(key);
-          setEditingCard(provider, cardId);
-        }}
+        onEdit={startEditing}
         onDone={() => {
           setEditing(undefined);
           setEditingCard(provider, undefined);
@@ -95,6 +106,11 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
         </p>
       )}
       <footer className="card-actions">
+        {!isEditing && (
+          <button type="button" aria-label="Edit card text" onClick={startEditing}>
+            Edit
+          </button>
+        )}
         <CardMoveMenu column={column} index={index} columnLength={columnLength} onMove={move} />
         {confirmDelete ? (
           <>

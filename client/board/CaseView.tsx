@@ -20,7 +20,14 @@ export function CaseView({ item }: { item: AgendaCase }) {
       </div>
       {notes && (
         <section className="case-notes" aria-labelledby="notes-heading" data-editor-scope>
-          <h3 id="notes-heading">Case notes</h3>
+          <div className="section-heading">
+            <h3 id="notes-heading">Case notes</h3>
+            {editing !== notesKey && (
+              <button type="button" aria-label="Edit case notes" onClick={() => setEditing(notesKey)}>
+                Edit
+              </button>
+            )}
+          </div>
           <SharedText
             fragment={notes}
             provider={provider}

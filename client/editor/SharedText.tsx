@@ -1,6 +1,6 @@
 /**
  * A piece of shared rich text that shows as static text and becomes the collaborative editor
- * when the person chooses to edit it (click, Enter or the Edit button).
+ * when the person chooses to edit it (a click on the text, or the caller's Edit button).
  */
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { lazy, Suspense } from "react";
@@ -8,7 +8,13 @@ import type * as Y from "yjs";
 import type { PresenceUser } from "../collab/usePresence.ts";
 import { RichTextView } from "./RichTextView.tsx";
 
-const CollaborativeEditor = lazy(() => import("./CollaborativeEditor.tsx"));
+const loadEditor = () => import("./CollaborativeEditor.tsx");
+const CollaborativeEditor = lazy(loadEditor);
+
+/** Fetches the editor chunk ahead of the first click, so the first keystrokes are not lost. */
+export function preloadEditor(): void {
+  void loadEditor();
+}
 
 export interface SharedTextProps {
   fragment: Y.XmlFragment;
@@ -17,7 +23,7 @@ export interface SharedTextProps {
   editing: boolean;
   onEdit: () => void;
   onDone: () => void;
-  /** Accessible name of the text, e.g. "Card text" or "Case notes". */
+  /** Accessible name of the editor, e.g. "Card text" or "Case notes". */
   label: string;
   placeholder?: string;
   readOnly?: boolean;
@@ -31,25 +37,11 @@ export function SharedText({ fragment, provider, user, editing, onEdit, onDone, 
       </Suspense>
     );
   }
+  // Clicking the text is a mouse shortcut; keyboard users have an explicit Edit button beside it.
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a <button> cannot hold the paragraphs and lists of rich text.
-    <div
-      className="rich-text"
-      role={readOnly ? undefined : "button"}
-      tabIndex={readOnly ? undefined : 0}
-      aria-label={readOnly ? undefined : `Edit ${label.toLowerCase()}`}
-      onClick={readOnly ? undefined : onEdit}
-      onKeyDown={
-        readOnly
-          ? undefined
-          : (event) => {
-              if (event.key === "Enter" && event.target === event.currentTarget) {
-                event.preventDefault();
-                onEdit();
-              }
-            }
-      }
-    >
+    // biome-ignore lint/a11y/noStaticElementInteractions: the Edit button is the keyboard path.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the Edit button is the keyboard path.
+    <div className={readOnly ? "rich-text" : "rich-text editable"} onClick={readOnly ? undefined : onEdit}>
       <RichTextView fragment={fragment} placeholder={placeholder} />
     </div>
   );

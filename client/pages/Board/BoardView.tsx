@@ -1,5 +1,5 @@
 /** The board once joined: header (status, presence), case agenda, and the selected case. */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { AuditMeta } from "../../../shared/domain/audit.ts";
 import { AcrossCasesView } from "../../board/AcrossCasesView.tsx";
@@ -12,6 +12,7 @@ import { SaveStatus } from "../../board/SaveStatus.tsx";
 import { useAgenda } from "../../board/selectors.ts";
 import { type BoardConnection, useBoardConnection } from "../../collab/useBoardConnection.ts";
 import { usePresence, usePublishPresence } from "../../collab/usePresence.ts";
+import { preloadEditor } from "../../editor/SharedText.tsx";
 
 interface BoardViewProps {
   audit: AuditMeta;
@@ -34,6 +35,7 @@ function ConnectedBoard({
   saveState,
 }: BoardViewProps & { connection: BoardConnection; saveState: ReturnType<typeof useBoardConnection>["saveState"] }) {
   const { doc, provider } = connection;
+  useEffect(preloadEditor, []);
   const cases = useAgenda(doc);
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<string>();

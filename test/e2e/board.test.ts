@@ -1,0 +1,108 @@
+/**
+ * End-to-end: people in separate browsers on the real built client against the real server.
+ * Needs dist/client (npm test builds it first) and Debian's chromium.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api } from "../helpers/api.ts";
+import { axeViolations, editorText, joinBoard, launchBrowser, newPerson, startEditing, waitForEditorFocus } from "../helpers/browser.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { waitFor } from "../helpers/wait.ts";
+
+let server: TestServer;
+let browser: Browser;
+let auditId: string;
+let caseId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const client = api(server.url);
+  const audit = await client.createAudit({ title: "Neglect and voice of the child", theme: "Neglect", agencies: ["police", "health-visiting", "education"] });
+  auditId = audit.body.id;
+  caseId = (await client.addCase(auditId, { label: "Case 1", ageBand: "0-5", plan: "cin", summary: "Missed health appointments." })).body.id;
+  await client.addCard(auditId, caseId, { column: "workingWell", text: "Health visitor persisted with visits.", agency: "health-visiting" });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.cleanup();
+});
+
+const card = (page: Page, text: string) => page.locator("article.card", { hasText: text });
+
+describe("the live board in the browser", () => {
+  it("lets two people co-edit one card, each seeing the other's text and labelled caret", async () => {
+    const alex = await newPerson(browser);
+    const sam = await newPerson(browser);
+    await joinBoard(alex, server.url, auditId, "Alex Morgan", "police");
+    await joinBoard(sam, server.url, auditId, "Sam Patel", "health-visiting");
+
+    await startEditing(alex, "persisted with visits");
+    await startEditing(sam, "persisted with visits");
+    await alex.keyboard.type(" Alex adds this.");
+    await waitFor(async () => (await editorText(sam)).includes("Alex adds this."), 5_000, "Alex's text on Sam's screen");
+    await sam.keyboard.press("Control+Home");
+    await sam.keyboard.type("Sam starts here. ");
+    await waitFor(async () => (await editorText(alex)).includes("Sam starts here."), 5_000, "Sam's text on Alex's screen");
+
+    await expect.poll(() => alex.locator(".collaboration-carets__label").allTextContents()).toContain("Sam Patel (Health Visiting)");
+    await expect.poll(() => sam.locator(".collaboration-carets__label").allTextContents()).toContain("Alex Morgan (Police)");
+    expect(await editorText(alex)).toBe(await editorText(sam));
+    expect(await editorText(alex)).toBe("Sam starts here. Health visitor persisted with visits. Alex adds this.");
+    await alex.screenshot({ path: "test-results/co-editing.png" });
+
+    // A third person opening the board later sees everything, and everyone present.
+    const kim = await newPerson(browser);
+    await joinBoard(kim, server.url, auditId, "Kim Lee", "education");
+    await expect.poll(() => card(kim, "Sam starts here.").textContent()).toContain("Alex adds this.");
+    await expect.poll(() => kim.locator(".presence-count").textContent()).toBe("3 people here");
+    await expect.poll(() => kim.locator(".presence-list").textContent()).toContain("Sam Patel, Health Visiting");
+
+    await Promise.all([alex.context().close(), sam.context().close(), kim.context().close()]);
+  });
+
+  it("adds a card stamped with the writer's agency and moves it by keyboard and by the Move menu", async () => {
+    const alex = await newPerson(browser);
+    const sam = await newPerson(browser);
+    await joinBoard(alex, server.url, auditId, "Alex Morgan", "police");
+    await joinBoard(sam, server.url, auditId, "Sam Patel", "health-visiting");
+
+    await alex.getByRole("button", { name: "Add card to What is working well" }).click();
+    await waitForEditorFocus(alex);
+    await alex.keyboard.type("Police shared the incident log the same day.");
+    await alex.keyboard.press("Escape");
+    const added = card(alex, "Police shared the incident log");
+    await expect.poll(() => added.getAttribute("aria-label")).toBe("Card by Police, Alex Morgan");
+
+    // Keyboard: focus the card and press Alt+→ to move it to "What are we worried about".
+    await added.focus();
+    await alex.keyboard.press("Alt+ArrowRight");
+    const worriedOnSam = sam.locator("section.column-worried article.card", { hasText: "Police shared the incident log" });
+    await worriedOnSam.waitFor({ timeout: 5_000 });
+    await expect.poll(() => alex.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Card by Police, Alex Morgan");
+
+    // Menu: Move… → Move to What needs to happen.
+    await card(alex, "Police shared the incident log").getByRole("button", { name: "Move…" }).click();
+    await alex.getByRole("button", { name: "Move to What needs to happen" }).click();
+    await sam.locator("section.column-needsToHappen article.card", { hasText: "Police shared the incident log" }).waitFor({ timeout: 5_000 });
+    expect(await sam.locator("section.column-worried article.card", { hasText: "Police shared the incident log" }).count()).toBe(0);
+
+    // Filtering by agency hides the other agencies' cards.
+    await sam.getByLabel("Show cards from").selectOption("police");
+    await expect.poll(() => sam.locator("article.card").count()).toBe(1);
+
+    await Promise.all([alex.context().close(), sam.context().close()]);
+  });
+
+  it("has no axe-core violations on the audit list and the board", async () => {
+    const page = await newPerson(browser);
+    await page.goto(server.url);
+    await page.locator(".audit-item").first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await joinBoard(page, server.url, auditId, "Alex Morgan", "police");
+    await page.locator("article.card").first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

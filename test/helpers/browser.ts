@@ -1,0 +1,83 @@
+/**
+ * Headless Debian Chromium driven by playwright-core (never a downloaded browser), plus the
+ * steps a person takes on the board, so end-to-end scenarios read like what users do.
+ */
+import { createRequire } from "node:module";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** A fresh browser context (its own session storage) with one page, failing on page errors. */
+export async function newPerson(browser: Browser): Promise<Page> {
+  // bypassCSP only lets the test inject axe-core; the app itself runs under its strict CSP.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
+  const page = await context.newPage();
+  // Fail a step well before the test's own timeout so the error names the step.
+  page.setDefaultTimeout(8_000);
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** Opens an audit's board and joins it with a name and an agency. */
+export async function joinBoard(page: Page, baseUrl: string, auditId: string, name: string, agencyId: string): Promise<void> {
+  await page.goto(`${baseUrl}/audits/${auditId}`);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Your agency").selectOption(agencyId);
+  await page.getByRole("button", { name: "Join the board" }).click();
+  await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+}
+
+/** Clicks a card's text to edit it and waits until its editor has the keyboard focus. */
+export async function startEditing(page: Page, cardText: string): Promise<void> {
+  await page.locator("article.card", { hasText: cardText }).locator(".rich-text").click();
+  await page.locator(".ProseMirror:focus").waitFor();
+}
+
+/** Waits until the editor opened by a button (e.g. "Add card to …") has the keyboard focus. */
+export async function waitForEditorFocus(page: Page): Promise<void> {
+  await page.locator(".ProseMirror:focus").waitFor();
+}
+
+/** The text of the open editor without remote caret labels (they live inside the editor DOM). */
+export function editorText(page: Page): Promise<string> {
+  return page.locator(".ProseMirror").evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+    return copy.textContent ?? "";
+  });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.x A/AA rules) in the page and returns the violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
