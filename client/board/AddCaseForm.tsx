@@ -9,7 +9,14 @@ export function CaseFieldsInputs({ idPrefix, initial }: { idPrefix: string; init
     <>
       <div className="field">
         <label htmlFor={`${idPrefix}-label`}>Case label (pseudonym)</label>
-        <input id={`${idPrefix}-label`} name="label" required maxLength={80} defaultValue={initial?.label} aria-describedby={`${idPrefix}-label-hint`} />
+        <input
+          id={`${idPrefix}-label`}
+          name="label"
+          required
+          maxLength={80}
+          defaultValue={initial?.label}
+          aria-describedby={`${idPrefix}-label-hint`}
+        />
         <p className="hint" id={`${idPrefix}-label-hint`}>
           For example “Case 3” or “Gail, 13”. Never a real name.
         </p>

@@ -1,7 +1,15 @@
 /** Shows only the cards one agency wrote. */
 import type { Agency } from "../../shared/domain/agencies.ts";
 
-export function AgencyFilter({ agencies, value, onChange }: { agencies: Agency[]; value: string | undefined; onChange: (id: string | undefined) => void }) {
+export function AgencyFilter({
+  agencies,
+  value,
+  onChange,
+}: {
+  agencies: Agency[];
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+}) {
   return (
     <div className="agency-filter">
       <label htmlFor="agency-filter">Show cards from</label>

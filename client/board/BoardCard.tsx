@@ -4,7 +4,16 @@
  * column; the Move… menu does the same.
  */
 import { useState } from "react";
-import { CARD_FIELD, type ColumnId, COLUMN_IDS, COLUMN_TITLES, cardBody, cardsMap, deleteCard, moveCard } from "../../shared/board/index.ts";
+import {
+  CARD_FIELD,
+  COLUMN_IDS,
+  COLUMN_TITLES,
+  type ColumnId,
+  cardBody,
+  cardsMap,
+  deleteCard,
+  moveCard,
+} from "../../shared/board/index.ts";
 import { agencyName } from "../../shared/domain/agencies.ts";
 import { setEditingCard } from "../collab/usePresence.ts";
 import { SharedText } from "../editor/SharedText.tsx";
@@ -73,6 +82,7 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
       className={isEditing ? "card editing" : "card"}
       data-card-id={cardId}
       data-editor-scope
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the focused card takes Enter and Alt+arrow shortcuts.
       tabIndex={0}
       aria-label={`Card by ${agency}${author ? `, ${author}` : ""}`}
       aria-keyshortcuts="Enter Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
@@ -100,11 +110,7 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
         label="Card text"
         placeholder="Empty card – click to write"
       />
-      {editors.length > 0 && (
-        <p className="card-editors">
-          Editing: {editors.map((p) => `${p.name} (${p.agency})`).join(", ")}
-        </p>
-      )}
+      {editors.length > 0 && <p className="card-editors">Editing: {editors.map((p) => `${p.name} (${p.agency})`).join(", ")}</p>}
       <footer className="card-actions">
         {!isEditing && (
           <button type="button" aria-label="Edit card text" onClick={startEditing}>

@@ -1,8 +1,8 @@
 /** One of the three columns of a case: its cards in order, a drop zone, and "Add card". */
 import { useState } from "react";
-import { addCard, CARD_FIELD, type ColumnId, COLUMN_TITLES, cardsMap, moveCard } from "../../shared/board/index.ts";
-import { useBoard } from "./BoardContext.tsx";
+import { addCard, CARD_FIELD, COLUMN_TITLES, type ColumnId, cardsMap, moveCard } from "../../shared/board/index.ts";
 import { BoardCard, focusCard } from "./BoardCard.tsx";
+import { useBoard } from "./BoardContext.tsx";
 
 interface BoardColumnProps {
   caseId: string;
@@ -67,7 +67,9 @@ export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
         ))}
         {dropIndex === shown.length && <li className="drop-end" aria-hidden="true" />}
       </ol>
-      {hidden > 0 && <p className="hint">{hidden === 1 ? "1 card hidden by the agency filter" : `${hidden} cards hidden by the agency filter`}</p>}
+      {hidden > 0 && (
+        <p className="hint">{hidden === 1 ? "1 card hidden by the agency filter" : `${hidden} cards hidden by the agency filter`}</p>
+      )}
       <button type="button" className="add-card" onClick={add}>
         Add card to {title}
       </button>

@@ -31,10 +31,14 @@ export function CardMoveMenu({ column, index, columnLength, onMove }: CardMoveMe
   const options: { label: string; to: MoveTarget; disabled?: boolean }[] = [
     { label: "Move up", to: { column, index: index - 1 }, disabled: index === 0 },
     { label: "Move down", to: { column, index: index + 1 }, disabled: index >= columnLength - 1 },
-    ...COLUMN_IDS.filter((c) => c !== column).map((c) => ({ label: `Move to ${COLUMN_TITLES[c]}`, to: { column: c, index: Number.MAX_SAFE_INTEGER } })),
+    ...COLUMN_IDS.filter((c) => c !== column).map((c) => ({
+      label: `Move to ${COLUMN_TITLES[c]}`,
+      to: { column: c, index: Number.MAX_SAFE_INTEGER },
+    })),
   ];
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape and focus leaving close the menu; its buttons are the controls.
     <div
       className="menu"
       onKeyDown={(event) => {

@@ -41,13 +41,16 @@ export function CaseAgenda({ cases, selected, onSelect }: CaseAgendaProps) {
                     .join(" · ")}
                 </span>
                 {here.length > 0 && (
-                  <span className="agenda-here">
-                    {here.length === 1 ? "1 person here" : `${here.length} people here`}
-                  </span>
+                  <span className="agenda-here">{here.length === 1 ? "1 person here" : `${here.length} people here`}</span>
                 )}
               </button>
               <span className="agenda-reorder">
-                <button type="button" aria-label={`Move ${item.label} up`} disabled={index === 0} onClick={() => move(item.id, item.label, index - 1)}>
+                <button
+                  type="button"
+                  aria-label={`Move ${item.label} up`}
+                  disabled={index === 0}
+                  onClick={() => move(item.id, item.label, index - 1)}
+                >
                   ↑
                 </button>
                 <button

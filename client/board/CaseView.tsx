@@ -1,8 +1,8 @@
 /** The selected case: details, the three columns, and free case notes. */
-import { caseNotes, COLUMN_IDS } from "../../shared/board/index.ts";
+import { COLUMN_IDS, caseNotes } from "../../shared/board/index.ts";
 import { SharedText } from "../editor/SharedText.tsx";
-import { useBoard } from "./BoardContext.tsx";
 import { BoardColumn } from "./BoardColumn.tsx";
+import { useBoard } from "./BoardContext.tsx";
 import { CaseDetails } from "./CaseDetails.tsx";
 import type { AgendaCase } from "./selectors.ts";
 

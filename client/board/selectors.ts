@@ -1,7 +1,7 @@
 /** Read-only views of the board for components, recomputed when the document changes. */
 import { useMemo } from "react";
 import type * as Y from "yjs";
-import { cardIdsByCase, type ColumnId, orderedCaseIds, readCaseFields } from "../../shared/board/index.ts";
+import { type ColumnId, cardIdsByCase, orderedCaseIds, readCaseFields } from "../../shared/board/index.ts";
 import type { CaseJson } from "../../shared/domain/board.ts";
 import { useDocVersion } from "../collab/useDocVersion.ts";
 

@@ -1,6 +1,6 @@
 /** Creates the demo audit (transcribed from a published briefing) when the store has no audits. */
 import type * as Y from "yjs";
-import { addCard, addCase, appendBulletItems, caseNotes, COLUMN_IDS, sectionFragment, setFragmentText } from "../../shared/board/index.ts";
+import { addCard, addCase, appendBulletItems, COLUMN_IDS, caseNotes, sectionFragment, setFragmentText } from "../../shared/board/index.ts";
 import { createAudit } from "../domain/audits.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/index.ts";

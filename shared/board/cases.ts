@@ -2,7 +2,7 @@
 import * as Y from "yjs";
 import { newId } from "./ids.ts";
 import { compareOrdered, type Ordered, orderKeyAt } from "./order.ts";
-import { CASE_FIELD, cardsMap, CARD_FIELD, casesMap, type PlanId } from "./schema.ts";
+import { CARD_FIELD, CASE_FIELD, cardsMap, casesMap, type PlanId } from "./schema.ts";
 
 /** The editable fields of a case. Labels are pseudonyms ("Case 3", "Gail, 13"), never real names. */
 export interface CaseFields {

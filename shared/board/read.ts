@@ -20,7 +20,6 @@ import {
 } from "./schema.ts";
 import { sectionFragment } from "./sections.ts";
 
-
 export function schemaVersion(doc: Y.Doc): number {
   return Number(boardMap(doc).get(BOARD_FIELD.schemaVersion) ?? 0);
 }

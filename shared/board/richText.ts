@@ -5,15 +5,7 @@
  */
 import * as Y from "yjs";
 
-const BLOCK_NODES = new Set([
-  "paragraph",
-  "heading",
-  "blockquote",
-  "codeBlock",
-  "listItem",
-  "bulletList",
-  "orderedList",
-]);
+const BLOCK_NODES = new Set(["paragraph", "heading", "blockquote", "codeBlock", "listItem", "bulletList", "orderedList"]);
 
 /** Plain text of a fragment: blocks on their own lines, list items prefixed with "- ". */
 export function fragmentToText(fragment: Y.XmlFragment | Y.XmlElement): string {

@@ -18,10 +18,19 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const client = api(server.url);
-  const audit = await client.createAudit({ title: "Neglect and voice of the child", theme: "Neglect", agencies: ["police", "health-visiting", "education"] });
+  const audit = await client.createAudit({
+    title: "Neglect and voice of the child",
+    theme: "Neglect",
+    agencies: ["police", "health-visiting", "education"],
+  });
   auditId = audit.body.id;
-  caseId = (await client.addCase(auditId, { label: "Case 1", ageBand: "0-5", plan: "cin", summary: "Missed health appointments." })).body.id;
-  await client.addCard(auditId, caseId, { column: "workingWell", text: "Health visitor persisted with visits.", agency: "health-visiting" });
+  caseId = (await client.addCase(auditId, { label: "Case 1", ageBand: "0-5", plan: "cin", summary: "Missed health appointments." })).body
+    .id;
+  await client.addCard(auditId, caseId, {
+    column: "workingWell",
+    text: "Health visitor persisted with visits.",
+    agency: "health-visiting",
+  });
 });
 
 afterAll(async () => {
@@ -85,7 +94,9 @@ describe("the live board in the browser", () => {
     // Menu: Move… → Move to What needs to happen.
     await card(alex, "Police shared the incident log").getByRole("button", { name: "Move…" }).click();
     await alex.getByRole("button", { name: "Move to What needs to happen" }).click();
-    await sam.locator("section.column-needsToHappen article.card", { hasText: "Police shared the incident log" }).waitFor({ timeout: 5_000 });
+    await sam
+      .locator("section.column-needsToHappen article.card", { hasText: "Police shared the incident log" })
+      .waitFor({ timeout: 5_000 });
     expect(await sam.locator("section.column-worried article.card", { hasText: "Police shared the incident log" }).count()).toBe(0);
 
     // Filtering by agency hides the other agencies' cards.

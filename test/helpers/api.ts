@@ -49,11 +49,7 @@ export function api(baseUrl: string) {
     addCase: (auditId: string, input: CreateCaseInput) =>
       json<{ id: string }>("POST", `/api/audits/${encodeURIComponent(auditId)}/cases`, input),
     addCard: (auditId: string, caseId: string, input: CreateCardInput) =>
-      json<{ id: string }>(
-        "POST",
-        `/api/audits/${encodeURIComponent(auditId)}/cases/${encodeURIComponent(caseId)}/cards`,
-        input,
-      ),
+      json<{ id: string }>("POST", `/api/audits/${encodeURIComponent(auditId)}/cases/${encodeURIComponent(caseId)}/cards`, input),
     /** Any JSON value as the body, including ones the types forbid (extra fields, wrong types). */
     postJson: (path: string, payload: unknown) => json<unknown>("POST", path, payload),
     /** A request with a string body sent verbatim (malformed JSON, wrong content type...). */

@@ -5,16 +5,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import {
-  addCard,
-  addCase,
-  type ColumnId,
-  deleteCard,
-  moveCard,
-  readBoard,
-  readCard,
-  setCardText,
-} from "../../shared/board/index.ts";
+import { addCard, addCase, type ColumnId, deleteCard, moveCard, readBoard, readCard, setCardText } from "../../shared/board/index.ts";
 import type { BoardJson, CardJson } from "../../shared/domain/board.ts";
 import { waitFor } from "./wait.ts";
 
@@ -36,12 +27,7 @@ export interface BoardConnection {
  * Connects a fresh Y.Doc to `auditId` and resolves once it is synced with the server.
  * Rejects (and cleans up) when the server refuses the document or nothing syncs in time.
  */
-export function connectBoard(
-  wsUrl: string,
-  auditId: string,
-  name = "Test user",
-  options: ConnectOptions = {},
-): Promise<BoardConnection> {
+export function connectBoard(wsUrl: string, auditId: string, name = "Test user", options: ConnectOptions = {}): Promise<BoardConnection> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: WebSocket });

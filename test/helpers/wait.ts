@@ -4,11 +4,7 @@
  * Polls `predicate` every 20 ms until it returns a truthy value, and returns that value.
  * A predicate that throws counts as "not yet"; its last error is quoted on timeout.
  */
-export async function waitFor<T>(
-  predicate: () => T | Promise<T>,
-  timeoutMs = 5_000,
-  description = "condition",
-): Promise<NonNullable<T>> {
+export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 5_000, description = "condition"): Promise<NonNullable<T>> {
   const started = Date.now();
   let lastError: unknown;
   for (;;) {

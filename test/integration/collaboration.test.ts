@@ -63,7 +63,13 @@ describe("two people on one audit", () => {
     const cardId = alice.board.addCard(caseId, "worried", "Father's history not known to school", "education", "Alice");
 
     const seen = await waitFor(() => bob.board.card(cardId), 5_000, "Bob to receive Alice's card");
-    expect(seen).toMatchObject({ caseId, column: "worried", text: "Father's history not known to school", agency: "education", author: "Alice" });
+    expect(seen).toMatchObject({
+      caseId,
+      column: "worried",
+      text: "Father's history not known to school",
+      agency: "education",
+      author: "Alice",
+    });
     expect(bob.board.column(caseId, "worried")).toEqual(["Father's history not known to school"]);
   });
 
@@ -122,7 +128,12 @@ describe("two people on one audit", () => {
 describe("REST changes reach connected clients", () => {
   test("a card created with POST /api/audits/:id/cases/:caseId/cards appears live in a connected client", async () => {
     const { auditId, caseId, alice } = await twoPeopleOnOneCase();
-    const cardId = await addCardOk(http, auditId, caseId, { column: "needsToHappen", text: "Refer to MARAC", agency: "police", author: "Script" });
+    const cardId = await addCardOk(http, auditId, caseId, {
+      column: "needsToHappen",
+      text: "Refer to MARAC",
+      agency: "police",
+      author: "Script",
+    });
 
     const card = await waitFor(() => alice.board.card(cardId), 5_000, "the REST card to reach Alice");
     expect(card).toMatchObject({ column: "needsToHappen", text: "Refer to MARAC", agency: "police", author: "Script" });

@@ -61,7 +61,10 @@ describe("a graceful restart", () => {
       "the server to hold the live client's changes",
     );
     expect(before.board.cases.map((c) => c.label)).toEqual(["Case 1", "Case 2", "Case 3"]);
-    expect(before.board.cases[0].columns.workingWell.map((c) => c.text)).toEqual(["GP attended the initial conference", "Strategy discussion within 24h"]);
+    expect(before.board.cases[0].columns.workingWell.map((c) => c.text)).toEqual([
+      "GP attended the initial conference",
+      "Strategy discussion within 24h",
+    ]);
 
     // Changes made after the last REST read exist only in the server's memory: the store is
     // debounced, and nothing else writes the board while the client stays connected.

@@ -8,10 +8,10 @@ import {
   addCard,
   addCase,
   appendBulletItems,
-  cardBody,
-  cardsMap,
   COLUMN_IDS,
   type ColumnId,
+  cardBody,
+  cardsMap,
   deleteCard,
   deleteCase,
   fragmentToText,
@@ -64,10 +64,35 @@ describe("readBoard", () => {
     const first = addCase(doc, { label: "Case 1", summary: "Referred by school" }, { index: 0 });
     const third = addCase(doc, { label: "Case 3" });
 
-    const strength = addCard(doc, { caseId: first, column: "workingWell", text: "Timely strategy discussion", agency: "police", author: "DS Khan" });
-    const worry = addCard(doc, { caseId: first, column: "worried", text: "Voice of the child missing", agency: "education", author: "DSL" });
-    const action = addCard(doc, { caseId: first, column: "needsToHappen", text: "Refer to MARAC", agency: "childrens-social-care", author: "Team manager" });
-    const firstOfColumn = addCard(doc, { caseId: first, column: "workingWell", text: "GP shared records", agency: "gp", author: "Dr Patel", index: 0 });
+    const strength = addCard(doc, {
+      caseId: first,
+      column: "workingWell",
+      text: "Timely strategy discussion",
+      agency: "police",
+      author: "DS Khan",
+    });
+    const worry = addCard(doc, {
+      caseId: first,
+      column: "worried",
+      text: "Voice of the child missing",
+      agency: "education",
+      author: "DSL",
+    });
+    const action = addCard(doc, {
+      caseId: first,
+      column: "needsToHappen",
+      text: "Refer to MARAC",
+      agency: "childrens-social-care",
+      author: "Team manager",
+    });
+    const firstOfColumn = addCard(doc, {
+      caseId: first,
+      column: "workingWell",
+      text: "GP shared records",
+      agency: "gp",
+      author: "Dr Patel",
+      index: 0,
+    });
 
     const board = readBoard(doc);
     expect(board.schemaVersion).toBe(1);
@@ -82,10 +107,19 @@ describe("readBoard", () => {
     const columns = board.cases[0].columns;
     expect(Object.keys(columns)).toEqual(["workingWell", "worried", "needsToHappen"]);
     expect(columns.workingWell).toEqual([
-      expect.objectContaining({ id: firstOfColumn, text: "GP shared records", agency: "gp", author: "Dr Patel", caseId: first, column: "workingWell" }),
+      expect.objectContaining({
+        id: firstOfColumn,
+        text: "GP shared records",
+        agency: "gp",
+        author: "Dr Patel",
+        caseId: first,
+        column: "workingWell",
+      }),
       expect.objectContaining({ id: strength, text: "Timely strategy discussion", agency: "police", author: "DS Khan" }),
     ]);
-    expect(columns.worried).toEqual([expect.objectContaining({ id: worry, text: "Voice of the child missing", agency: "education", author: "DSL" })]);
+    expect(columns.worried).toEqual([
+      expect.objectContaining({ id: worry, text: "Voice of the child missing", agency: "education", author: "DSL" }),
+    ]);
     expect(columns.needsToHappen).toEqual([
       expect.objectContaining({ id: action, text: "Refer to MARAC", agency: "childrens-social-care", author: "Team manager" }),
     ]);
@@ -333,109 +367,107 @@ describe("random concurrent editing", () => {
   const OPS_PER_REPLICA = 200;
   const REPLICAS = 3;
 
-  test.each([1, 2024, 77_777])(
-    "3 replicas doing 200 random operations each with random sync points converge (seed %i)",
-    (seed) => {
-      const random = seededRandom(seed);
-      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-      const randomColumn = (): ColumnId => pick(COLUMN_IDS);
+  test.each([1, 2024, 77_777])("3 replicas doing 200 random operations each with random sync points converge (seed %i)", (seed) => {
+    const random = seededRandom(seed);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const randomColumn = (): ColumnId => pick(COLUMN_IDS);
 
-      // What was done anywhere, to know what must be visible at the end.
-      const caseOfCard = new Map<string, string>();
-      const deletedCards = new Set<string>();
-      const addedCases = new Set<string>();
-      const deletedCases = new Set<string>();
+    // What was done anywhere, to know what must be visible at the end.
+    const caseOfCard = new Map<string, string>();
+    const deletedCards = new Set<string>();
+    const addedCases = new Set<string>();
+    const deletedCases = new Set<string>();
 
-      const origin = newReplica();
-      for (let i = 0; i < 3; i++) {
-        const caseId = addCase(origin, { label: `Case ${i + 1}` });
+    const origin = newReplica();
+    for (let i = 0; i < 3; i++) {
+      const caseId = addCase(origin, { label: `Case ${i + 1}` });
+      addedCases.add(caseId);
+      for (const column of COLUMN_IDS) {
+        caseOfCard.set(
+          addCard(origin, { caseId, column, text: `seed ${i} ${column}`, agency: "police", author: "seed" }) as string,
+          caseId,
+        );
+      }
+    }
+    const docs = [origin, ...Array.from({ length: REPLICAS - 1 }, () => cloneReplica(origin))];
+
+    // Each replica gets exactly OPS_PER_REPLICA turns, in a random interleaving.
+    const turns = docs.flatMap((_, r) => Array.from({ length: OPS_PER_REPLICA }, () => r));
+    for (let i = turns.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [turns[i], turns[j]] = [turns[j], turns[i]];
+    }
+
+    let counter = 0;
+    for (const r of turns) {
+      const doc = docs[r];
+      const board = readBoard(doc);
+      const cards = board.cases.flatMap((c) => COLUMN_IDS.flatMap((column) => c.columns[column]));
+      const roll = random();
+      counter++;
+      if (board.cases.length === 0 || roll < 0.05) {
+        const caseId = addCase(doc, { label: `Case r${r}-${counter}` }, { index: Math.floor(random() * (board.cases.length + 1)) });
         addedCases.add(caseId);
-        for (const column of COLUMN_IDS) {
-          caseOfCard.set(addCard(origin, { caseId, column, text: `seed ${i} ${column}`, agency: "police", author: "seed" }) as string, caseId);
-        }
-      }
-      const docs = [origin, ...Array.from({ length: REPLICAS - 1 }, () => cloneReplica(origin))];
-
-      // Each replica gets exactly OPS_PER_REPLICA turns, in a random interleaving.
-      const turns = docs.flatMap((_, r) => Array.from({ length: OPS_PER_REPLICA }, () => r));
-      for (let i = turns.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [turns[i], turns[j]] = [turns[j], turns[i]];
-      }
-
-      let counter = 0;
-      for (const r of turns) {
-        const doc = docs[r];
-        const board = readBoard(doc);
-        const cards = board.cases.flatMap((c) => COLUMN_IDS.flatMap((column) => c.columns[column]));
-        const roll = random();
-        counter++;
-        if (board.cases.length === 0 || roll < 0.05) {
-          const caseId = addCase(doc, { label: `Case r${r}-${counter}` }, { index: Math.floor(random() * (board.cases.length + 1)) });
-          addedCases.add(caseId);
-        } else if (cards.length === 0 || roll < 0.35) {
-          const target = pick(board.cases);
-          const column = randomColumn();
-          const id = addCard(doc, {
-            caseId: target.id,
-            column,
-            text: `card ${counter} from replica ${r}`,
-            agency: "police",
-            author: `r${r}`,
-            index: Math.floor(random() * (target.columns[column].length + 1)),
-          }) as string;
-          caseOfCard.set(id, target.id);
-        } else if (roll < 0.65) {
-          const card = pick(cards);
-          const owner = board.cases.find((c) => c.id === card.caseId);
-          const column = randomColumn();
-          moveCard(doc, card.id, { column, index: Math.floor(random() * ((owner?.columns[column].length ?? 0) + 1)) });
-        } else if (roll < 0.75) {
-          setCardText(doc, pick(cards).id, `edited ${counter} by replica ${r}`);
-        } else if (roll < 0.85) {
-          const card = pick(cards);
-          deleteCard(doc, card.id);
-          deletedCards.add(card.id);
-        } else if (roll < 0.97) {
-          moveCase(doc, pick(board.cases).id, Math.floor(random() * board.cases.length));
-        } else {
-          const target = pick(board.cases);
-          deleteCase(doc, target.id);
-          deletedCases.add(target.id);
-        }
-
-        // Random sync points: sometimes one direction, sometimes both.
-        if (random() < 0.15) {
-          const from = Math.floor(random() * REPLICAS);
-          const to = (from + 1 + Math.floor(random() * (REPLICAS - 1))) % REPLICAS;
-          if (random() < 0.5) push(docs[from], docs[to]);
-          else sync(docs[from], docs[to]);
-        }
+      } else if (cards.length === 0 || roll < 0.35) {
+        const target = pick(board.cases);
+        const column = randomColumn();
+        const id = addCard(doc, {
+          caseId: target.id,
+          column,
+          text: `card ${counter} from replica ${r}`,
+          agency: "police",
+          author: `r${r}`,
+          index: Math.floor(random() * (target.columns[column].length + 1)),
+        }) as string;
+        caseOfCard.set(id, target.id);
+      } else if (roll < 0.65) {
+        const card = pick(cards);
+        const owner = board.cases.find((c) => c.id === card.caseId);
+        const column = randomColumn();
+        moveCard(doc, card.id, { column, index: Math.floor(random() * ((owner?.columns[column].length ?? 0) + 1)) });
+      } else if (roll < 0.75) {
+        setCardText(doc, pick(cards).id, `edited ${counter} by replica ${r}`);
+      } else if (roll < 0.85) {
+        const card = pick(cards);
+        deleteCard(doc, card.id);
+        deletedCards.add(card.id);
+      } else if (roll < 0.97) {
+        moveCase(doc, pick(board.cases).id, Math.floor(random() * board.cases.length));
+      } else {
+        const target = pick(board.cases);
+        deleteCase(doc, target.id);
+        deletedCases.add(target.id);
       }
 
-      syncAll(docs);
-
-      const vectors = docs.map((doc) => Buffer.from(Y.encodeStateVector(doc)).toString("base64"));
-      expect(new Set(vectors).size).toBe(1);
-      const final = readBoard(docs[0]);
-      for (const doc of docs.slice(1)) expect(readBoard(doc)).toEqual(final);
-
-      const visible = visibleCardIds(final);
-      expect(new Set(visible).size).toBe(visible.length);
-      const expected = [...caseOfCard]
-        .filter(([id, caseId]) => !deletedCards.has(id) && !deletedCases.has(caseId))
-        .map(([id]) => id);
-      expect([...visible].sort()).toEqual(expected.sort());
-      expect(final.cases.map((c) => c.id).sort()).toEqual([...addedCases].filter((id) => !deletedCases.has(id)).sort());
-      for (const c of final.cases) {
-        for (const column of COLUMN_IDS) {
-          for (const card of c.columns[column]) expect({ caseId: card.caseId, column: card.column }).toEqual({ caseId: c.id, column });
-        }
+      // Random sync points: sometimes one direction, sometimes both.
+      if (random() < 0.15) {
+        const from = Math.floor(random() * REPLICAS);
+        const to = (from + 1 + Math.floor(random() * (REPLICAS - 1))) % REPLICAS;
+        if (random() < 0.5) push(docs[from], docs[to]);
+        else sync(docs[from], docs[to]);
       }
-      // The scenario really exercised the board.
-      expect(caseOfCard.size).toBeGreaterThan(100);
-      expect(visible.length).toBeGreaterThan(20);
-      expect(orderedCaseIds(docs[0]).length).toBe(final.cases.length);
-    },
-  );
+    }
+
+    syncAll(docs);
+
+    const vectors = docs.map((doc) => Buffer.from(Y.encodeStateVector(doc)).toString("base64"));
+    expect(new Set(vectors).size).toBe(1);
+    const final = readBoard(docs[0]);
+    for (const doc of docs.slice(1)) expect(readBoard(doc)).toEqual(final);
+
+    const visible = visibleCardIds(final);
+    expect(new Set(visible).size).toBe(visible.length);
+    const expected = [...caseOfCard].filter(([id, caseId]) => !deletedCards.has(id) && !deletedCases.has(caseId)).map(([id]) => id);
+    expect([...visible].sort()).toEqual(expected.sort());
+    expect(final.cases.map((c) => c.id).sort()).toEqual([...addedCases].filter((id) => !deletedCases.has(id)).sort());
+    for (const c of final.cases) {
+      for (const column of COLUMN_IDS) {
+        for (const card of c.columns[column]) expect({ caseId: card.caseId, column: card.column }).toEqual({ caseId: c.id, column });
+      }
+    }
+    // The scenario really exercised the board.
+    expect(caseOfCard.size).toBeGreaterThan(100);
+    expect(visible.length).toBeGreaterThan(20);
+    expect(orderedCaseIds(docs[0]).length).toBe(final.cases.length);
+  });
 });

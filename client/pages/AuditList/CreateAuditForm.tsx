@@ -44,7 +44,13 @@ export function CreateAuditForm({ onCreated }: { onCreated: (audit: AuditMeta) =
       </div>
       <div className="field">
         <label htmlFor="audit-theme">Theme</label>
-        <input id="audit-theme" name="theme" required maxLength={LIMITS.themeChars} placeholder="e.g. Domestic abuse, mental health and substance misuse" />
+        <input
+          id="audit-theme"
+          name="theme"
+          required
+          maxLength={LIMITS.themeChars}
+          placeholder="e.g. Domestic abuse, mental health and substance misuse"
+        />
       </div>
       <div className="field-row">
         <div className="field">

@@ -1,8 +1,8 @@
 /** An audit's live board: who I am, the connection, the agenda and the selected case. */
 import { useCallback, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { AuditMeta } from "../../../shared/domain/audit.ts";
 import { agencyName } from "../../../shared/domain/agencies.ts";
+import type { AuditMeta } from "../../../shared/domain/audit.ts";
 import { api } from "../../api/client.ts";
 import { useAsync } from "../../app/useAsync.ts";
 import { usePageTitle } from "../../app/usePageTitle.ts";
@@ -46,7 +46,12 @@ export function BoardPage() {
 
 function JoinedBoard({ audit, identity }: { audit: AuditMeta; identity: Identity }) {
   const user = useMemo(
-    () => ({ name: identity.name, agencyId: identity.agencyId, agency: agencyName(audit.agencies, identity.agencyId), color: colourFor(identity.name) }),
+    () => ({
+      name: identity.name,
+      agencyId: identity.agencyId,
+      agency: agencyName(audit.agencies, identity.agencyId),
+      color: colourFor(identity.name),
+    }),
     [audit.agencies, identity],
   );
   const [message, setMessage] = useState("");

@@ -22,7 +22,12 @@ interface BoardViewProps {
 
 export function BoardView({ audit, user, announce }: BoardViewProps) {
   const { connection, saveState, refused } = useBoardConnection(audit.id);
-  if (refused) return <p role="alert" className="page">The server refused this board.</p>;
+  if (refused)
+    return (
+      <p role="alert" className="page">
+        The server refused this board.
+      </p>
+    );
   if (!connection) return <p className="page">Connecting…</p>;
   return <ConnectedBoard audit={audit} user={user} announce={announce} connection={connection} saveState={saveState} />;
 }

@@ -1,8 +1,8 @@
 /** Refuses a collaboration connection unless the document name is an existing audit id. */
 import type { Extension, onConnectPayload } from "@hocuspocus/server";
 import { IdSchema } from "../../../shared/validation/audit.ts";
-import type { Store } from "../../store/index.ts";
 import { log } from "../../log.ts";
+import type { Store } from "../../store/index.ts";
 
 export function auditGuardExtension(store: Store): Extension {
   return {

@@ -3,8 +3,8 @@
  * (debounced stores; the durability issue replaces this with an fsync'd update log).
  */
 import { Database } from "@hocuspocus/extension-database";
-import type { Store } from "../../store/index.ts";
 import { log } from "../../log.ts";
+import type { Store } from "../../store/index.ts";
 
 export function persistenceExtension(store: Store): Database {
   return new Database({

@@ -3,13 +3,7 @@ import type { Hocuspocus } from "@hocuspocus/server";
 import { Router } from "express";
 import { readBoard } from "../../../shared/board/index.ts";
 import type { AuditWithBoard } from "../../../shared/domain/audit.ts";
-import {
-  AuditParams,
-  CaseParams,
-  CreateAuditInput,
-  CreateCardInput,
-  CreateCaseInput,
-} from "../../../shared/validation/audit.ts";
+import { AuditParams, CaseParams, CreateAuditInput, CreateCardInput, CreateCaseInput } from "../../../shared/validation/audit.ts";
 import { readLiveDocument } from "../../collab/liveDocument.ts";
 import { addCardToCase, addCaseToAudit, createAudit, requireAudit } from "../../domain/audits.ts";
 import type { Store } from "../../store/index.ts";
