@@ -3,23 +3,13 @@
  * a 60-case board shows hundreds of cards, and only the one being edited needs an editor.
  * Only known node and mark types render; anything else (hostile or newer content) shows as text.
  */
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { Fragment, type ReactNode, useMemo } from "react";
 import type * as Y from "yjs";
+import { fragmentToJson, type RichTextNode } from "../../shared/board/index.ts";
 import { useDocVersion } from "../collab/useDocVersion.ts";
 
-interface PmMark {
-  type: string;
-  attrs?: Record<string, unknown>;
-}
-
-interface PmNode {
-  type: string;
-  text?: string;
-  attrs?: Record<string, unknown>;
-  marks?: PmMark[];
-  content?: PmNode[];
-}
+type PmNode = RichTextNode;
+type PmMark = NonNullable<RichTextNode["marks"]>[number];
 
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
@@ -73,7 +63,7 @@ export function RichTextView({ fragment, placeholder }: { fragment: Y.XmlFragmen
   const version = useDocVersion(fragment);
   const json = useMemo(() => {
     void version;
-    return yXmlFragmentToProsemirrorJSON(fragment) as PmNode;
+    return fragmentToJson(fragment);
   }, [fragment, version]);
   const empty = !json.content?.some((node) => (node.content?.length ?? 0) > 0);
   if (empty) return <p className="placeholder">{placeholder ?? "Empty"}</p>;

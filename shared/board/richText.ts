@@ -81,3 +81,42 @@ export function appendBulletItems(fragment: Y.XmlFragment, items: readonly strin
   );
   fragment.insert(fragment.length, [list]);
 }
+
+/** A ProseMirror-style JSON node, as read from a shared fragment. */
+export interface RichTextNode {
+  type: string;
+  text?: string;
+  attrs?: Record<string, unknown>;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  content?: RichTextNode[];
+}
+
+/**
+ * Reads a fragment into ProseMirror-style JSON without loading ProseMirror: elements become
+ * nodes named after the element, text runs become text nodes with their formatting as marks.
+ */
+export function fragmentToJson(fragment: Y.XmlFragment): RichTextNode {
+  const convert = (node: Y.XmlElement | Y.XmlText | Y.XmlHook): RichTextNode[] => {
+    if (node instanceof Y.XmlText) {
+      return node.toDelta().flatMap((op: { insert?: unknown; attributes?: Record<string, unknown> }) => {
+        if (typeof op.insert !== "string" || op.insert.length === 0) return [];
+        const marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) =>
+          attrs && typeof attrs === "object" ? { type, attrs: attrs as Record<string, unknown> } : { type },
+        );
+        return [{ type: "text", text: op.insert, ...(marks.length > 0 ? { marks } : {}) }];
+      });
+    }
+    if (node instanceof Y.XmlElement) {
+      const attrs = node.getAttributes() as Record<string, unknown>;
+      return [
+        {
+          type: node.nodeName,
+          ...(Object.keys(attrs).length > 0 ? { attrs } : {}),
+          content: node.toArray().flatMap(convert),
+        },
+      ];
+    }
+    return [];
+  };
+  return { type: "doc", content: fragment.toArray().flatMap(convert) };
+}
