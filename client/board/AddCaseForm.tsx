@@ -2,9 +2,18 @@
 import { type FormEvent, useState } from "react";
 import { addCase, PLAN_IDS, PLAN_TITLES, type PlanId } from "../../shared/board/index.ts";
 import { CreateCaseInput, describeIssues } from "../../shared/validation/audit.ts";
+import { LIMITS } from "../../shared/validation/limits.ts";
 import { useBoard } from "./BoardContext.tsx";
 
-export function CaseFieldsInputs({ idPrefix, initial }: { idPrefix: string; initial?: Partial<CreateCaseInput> }) {
+export function CaseFieldsInputs({
+  idPrefix,
+  initial,
+  autoFocus,
+}: {
+  idPrefix: string;
+  initial?: Partial<CreateCaseInput>;
+  autoFocus?: boolean;
+}) {
   return (
     <>
       <div className="field">
@@ -23,7 +32,7 @@ export function CaseFieldsInputs({ idPrefix, initial }: { idPrefix: string; init
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-age`}>Age or age band</label>
-        <input id={`${idPrefix}-age`} name="ageBand" maxLength={40} defaultValue={initial?.ageBand} />
+        <input id={`${idPrefix}-age`} name="ageBand" maxLength={LIMITS.ageBandChars} defaultValue={initial?.ageBand} />
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-plan`}>Plan status</label>
@@ -37,7 +46,7 @@ export function CaseFieldsInputs({ idPrefix, initial }: { idPrefix: string; init
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-summary`}>Summary of concerns</label>
-        <textarea id={`${idPrefix}-summary`} name="summary" rows={3} maxLength={2000} defaultValue={initial?.summary} />
+        <textarea id={`${idPrefix}-summary`} name="summary" rows={3} maxLength={LIMITS.caseSummaryChars} defaultValue={initial?.summary} />
       </div>
     </>
   );
@@ -81,7 +90,7 @@ export function AddCaseForm({ onAdded }: { onAdded: (caseId: string) => void }) 
   }
   return (
     <form className="form compact" onSubmit={submit} aria-label="Add a case">
-      <CaseFieldsInputs idPrefix="new-case" />
+      <CaseFieldsInputs idPrefix="new-case" autoFocus />
       {error && (
         <p className="error" role="alert">
           {error}

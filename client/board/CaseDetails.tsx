@@ -25,7 +25,7 @@ export function CaseDetails({ item }: { item: AgendaCase }) {
       <h2 id="case-heading">{item.label}</h2>
       {editing ? (
         <form className="form compact" onSubmit={submit} aria-label={`Edit details of ${item.label}`}>
-          <CaseFieldsInputs idPrefix="edit-case" initial={item} />
+          <CaseFieldsInputs idPrefix="edit-case" initial={item} autoFocus />
           {error && (
             <p className="error" role="alert">
               {error}

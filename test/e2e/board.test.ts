@@ -4,7 +4,10 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { addCard, cardBody } from "../../shared/board/index.ts";
 import { api } from "../helpers/api.ts";
+import { connectBoard } from "../helpers/board.ts";
 import { axeViolations, editorText, joinBoard, launchBrowser, newPerson, startEditing, waitForEditorFocus } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { waitFor } from "../helpers/wait.ts";
@@ -104,6 +107,49 @@ describe("the live board in the browser", () => {
     await expect.poll(() => sam.locator("article.card").count()).toBe(1);
 
     await Promise.all([alex.context().close(), sam.context().close()]);
+  });
+
+  it("drags a card to another column with the mouse", async () => {
+    const page = await newPerson(browser);
+    await joinBoard(page, server.url, auditId, "Alex Morgan", "police");
+    const source = card(page, "persisted with visits");
+    await source.dragTo(page.locator("section.column-needsToHappen"));
+    await page.locator("section.column-needsToHappen article.card", { hasText: "persisted with visits" }).waitFor();
+    await card(page, "persisted with visits").getByRole("button", { name: "Move…" }).click();
+    await page.getByRole("button", { name: "Move to What is working well" }).click();
+    await page.locator("section.column-workingWell article.card", { hasText: "persisted with visits" }).waitFor();
+    await page.context().close();
+  });
+
+  it("shows hostile rich text as inert text: no script, no javascript: link", async () => {
+    // A writer bypassing the UI puts a script element and a javascript: link into a card.
+    const writer = await connectBoard(server.wsUrl, auditId, "Scripted writer");
+    const cardId = addCard(writer.doc, { caseId, column: "worried", agency: "police", author: "Scripted writer" });
+    if (!cardId) throw new Error("case not found");
+    const body = cardBody(writer.doc, cardId);
+    if (!body) throw new Error("card has no body");
+    writer.doc.transact(() => {
+      const script = new Y.XmlElement("script");
+      script.insert(0, [new Y.XmlText("window.__pwned = true")]);
+      const paragraph = new Y.XmlElement("paragraph");
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      body.insert(0, [paragraph, script]);
+      text.insert(0, "Click ");
+      text.insert(text.length, "here", { link: { href: "javascript:window.__pwned=true" } });
+      text.insert(text.length, " <img src=x onerror=window.__pwned=true>");
+    });
+    await writer.board.flushed();
+
+    const page = await newPerson(browser);
+    await joinBoard(page, server.url, auditId, "Alex Morgan", "police");
+    const hostile = card(page, "Click here");
+    await hostile.waitFor();
+    expect(await hostile.locator("script, img, a[href^='javascript']").count()).toBe(0);
+    expect(await hostile.locator(".rich-text").textContent()).toContain("<img src=x onerror=window.__pwned=true>");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    writer.destroy();
+    await page.context().close();
   });
 
   it("has no axe-core violations on the audit list and the board", async () => {
