@@ -22,9 +22,11 @@ export function CaseFieldsInputs({
           id={`${idPrefix}-label`}
           name="label"
           required
-          maxLength={80}
+          maxLength={LIMITS.caseLabelChars}
           defaultValue={initial?.label}
           aria-describedby={`${idPrefix}-label-hint`}
+          // biome-ignore lint/a11y/noAutofocus: the form opens on request; focus goes to its first field.
+          autoFocus={autoFocus}
         />
         <p className="hint" id={`${idPrefix}-label-hint`}>
           For example “Case 3” or “Gail, 13”. Never a real name.
