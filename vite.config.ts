@@ -13,9 +13,10 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
+    // Regex keys: in dev, client modules live at /api/*.ts and /collab/*.ts too, and must not be proxied.
     proxy: {
-      "/api": { target: `http://127.0.0.1:${serverPort}` },
-      "/collab": { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+      "^/api/(?!.*\\.tsx?(\\?.*)?$)": { target: `http://127.0.0.1:${serverPort}` },
+      "^/collab$": { target: `ws://127.0.0.1:${serverPort}`, ws: true },
     },
   },
 });

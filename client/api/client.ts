@@ -1,6 +1,6 @@
 /** Typed REST client: one function per endpoint. Errors carry the server's message. */
 import type { Agency } from "../../shared/domain/agencies.ts";
-import type { AuditMeta, AuditWithBoard } from "../../shared/domain/audit.ts";
+import type { AuditMeta } from "../../shared/domain/audit.ts";
 import type { CreateAuditInput, CreateCaseInput } from "../../shared/validation/audit.ts";
 
 export class ApiError extends Error {
@@ -26,7 +26,8 @@ async function request<T>(method: "GET" | "POST", path: string, body?: unknown):
 export const api = {
   agencies: () => request<Agency[]>("GET", "/agencies"),
   listAudits: () => request<AuditMeta[]>("GET", "/audits"),
-  getAudit: (id: string) => request<AuditWithBoard>("GET", `/audits/${encodeURIComponent(id)}`),
+  /** Metadata only: the board itself arrives over the collaboration connection. */
+  getAuditMeta: (id: string) => request<AuditMeta>("GET", `/audits/${encodeURIComponent(id)}?board=false`),
   createAudit: (input: CreateAuditInput) => request<AuditMeta>("POST", "/audits", input),
   addCase: (auditId: string, input: CreateCaseInput) =>
     request<{ id: string }>("POST", `/audits/${encodeURIComponent(auditId)}/cases`, input),

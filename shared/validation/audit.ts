@@ -39,6 +39,13 @@ export const CreateCardInput = z.strictObject({
 export type CreateCardInput = z.infer<typeof CreateCardInput>;
 
 export const AuditParams = z.object({ id: IdSchema });
+/** `?board=false` leaves the board out of GET /api/audits/:id (metadata only). */
+export const AuditQuery = z.object({
+  board: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+});
 export const CaseParams = z.object({ id: IdSchema, caseId: IdSchema });
 
 /** One readable sentence for a failed parse, naming the fields. */

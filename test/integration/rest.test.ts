@@ -104,6 +104,15 @@ describe("the public contract", () => {
     ]);
     expect(board.cases[0].columns.workingWell).toEqual([]);
   });
+
+  test("GET /api/audits/:id?board=false answers the metadata without the board, and rejects other values", async () => {
+    const audit = await createAuditOk(http);
+    const meta = await http.get(`/api/audits/${audit.id}?board=false`);
+    expect(meta.status).toBe(200);
+    expect(meta.body).toMatchObject({ id: audit.id, title: audit.title });
+    expect(meta.body).not.toHaveProperty("board");
+    expectError(await http.get(`/api/audits/${audit.id}?board=maybe`), 400, /board/);
+  });
 });
 
 describe("bad input gets a 4xx JSON error naming the problem", () => {

@@ -12,7 +12,7 @@ import { BoardView } from "./BoardView.tsx";
 
 export function BoardPage() {
   const { auditId = "" } = useParams();
-  const audit = useAsync(() => api.getAudit(auditId), [auditId]);
+  const audit = useAsync(() => api.getAuditMeta(auditId), [auditId]);
   const [identity, setIdentity] = useState<Identity | undefined>(() => loadIdentity(auditId));
   usePageTitle(audit.status === "ready" ? audit.value.title : "Audit");
 

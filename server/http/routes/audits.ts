@@ -3,7 +3,14 @@ import type { Hocuspocus } from "@hocuspocus/server";
 import { Router } from "express";
 import { readBoard } from "../../../shared/board/index.ts";
 import type { AuditWithBoard } from "../../../shared/domain/audit.ts";
-import { AuditParams, CaseParams, CreateAuditInput, CreateCardInput, CreateCaseInput } from "../../../shared/validation/audit.ts";
+import {
+  AuditParams,
+  AuditQuery,
+  CaseParams,
+  CreateAuditInput,
+  CreateCardInput,
+  CreateCaseInput,
+} from "../../../shared/validation/audit.ts";
 import { readLiveDocument } from "../../collab/liveDocument.ts";
 import { addCardToCase, addCaseToAudit, createAudit, requireAudit } from "../../domain/audits.ts";
 import type { Store } from "../../store/index.ts";
@@ -32,7 +39,13 @@ export function auditRoutes(store: Store, hocuspocus: Hocuspocus): Router {
     "/audits/:id",
     handle(async (req, res) => {
       const { id } = parseOr400(AuditParams, req.params, "audit id");
+      const { board: withBoard } = parseOr400(AuditQuery, req.query, "query");
       const audit = await requireAudit(store, id);
+      // The board page syncs the board over WebSocket anyway: it asks for metadata only.
+      if (!withBoard) {
+        res.json(audit);
+        return;
+      }
       const board = await readLiveDocument(hocuspocus, id, readBoard);
       res.json({ ...audit, board } satisfies AuditWithBoard);
     }),
