@@ -1,7 +1,7 @@
 /** The case agenda down the side: select a case, reorder cases, add one, see who is where. */
 import { moveCase, PLAN_TITLES } from "../../shared/board/index.ts";
-import { AddCaseForm } from "./AddCaseForm.tsx";
 import { useBoard } from "./BoardContext.tsx";
+import { AddCaseForm } from "./CaseForm.tsx";
 import type { AgendaCase } from "./selectors.ts";
 
 export const ACROSS_CASES = "across-cases";

@@ -152,6 +152,44 @@ describe("the live board in the browser", () => {
     await page.context().close();
   });
 
+  it("sets up an audit, adds cases, reorders them and edits a case's details through the UI", async () => {
+    const page = await newPerson(browser);
+    await page.goto(server.url);
+    await page.getByLabel("Title").fill("Strategy discussion to first core group");
+    await page.getByLabel("Theme").fill("Strategy discussions");
+    await page.getByLabel("Meeting date").fill("2026-02-28");
+    await page.getByLabel("How cases were selected").fill("Random by business intelligence");
+    await page.getByLabel("Other agencies (comma separated)").fill("Sirona");
+    await page.getByRole("button", { name: "Create audit" }).click();
+    await page.getByLabel("Your name").fill("Jo Chair");
+    await page.getByLabel("Your agency").selectOption({ label: "Sirona" });
+    await page.getByRole("button", { name: "Join the board" }).click();
+
+    for (const label of ["Gail, 13", "Grace, 9"]) {
+      await page.getByRole("button", { name: "Add a case" }).click();
+      await page.getByLabel("Case label (pseudonym)").fill(label);
+      await page.getByRole("button", { name: "Add case" }).click();
+      await page.locator("#case-heading", { hasText: label }).waitFor();
+    }
+    await page.getByRole("button", { name: "Move Grace, 9 up" }).click();
+    await expect.poll(() => page.locator(".agenda-label").allTextContents()).toEqual(["Grace, 9", "Gail, 13", "Issues across cases"]);
+
+    await page.getByRole("button", { name: "Edit case details" }).click();
+    await page.getByLabel("Age or age band").fill("9");
+    await page.getByLabel("Plan status").selectOption("cp");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect.poll(() => page.locator(".case-header .facts").textContent()).toContain("Child protection plan");
+
+    const auditId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    const board = (await api(server.url).getAudit(auditId)).body.board;
+    expect(board.cases.map((c) => [c.label, c.ageBand, c.plan])).toEqual([
+      ["Grace, 9", "9", "cp"],
+      ["Gail, 13", undefined, "none"],
+    ]);
+    await page.screenshot({ path: "test-results/new-audit-board.png" });
+    await page.context().close();
+  });
+
   it("has no axe-core violations on the audit list and the board", async () => {
     const page = await newPerson(browser);
     await page.goto(server.url);

@@ -1,19 +1,11 @@
-/** Adds a case to the agenda. Labels are pseudonyms: the form says so. */
+/** Case fields form: add a case to the agenda, or edit one. Labels are pseudonyms: the form says so. */
 import { type FormEvent, useState } from "react";
 import { addCase, PLAN_IDS, PLAN_TITLES, type PlanId } from "../../shared/board/index.ts";
 import { CreateCaseInput, describeIssues } from "../../shared/validation/audit.ts";
 import { LIMITS } from "../../shared/validation/limits.ts";
 import { useBoard } from "./BoardContext.tsx";
 
-export function CaseFieldsInputs({
-  idPrefix,
-  initial,
-  autoFocus,
-}: {
-  idPrefix: string;
-  initial?: Partial<CreateCaseInput>;
-  autoFocus?: boolean;
-}) {
+function CaseFieldsInputs({ idPrefix, initial, autoFocus }: { idPrefix: string; initial?: Partial<CreateCaseInput>; autoFocus?: boolean }) {
   return (
     <>
       <div className="field">
@@ -55,7 +47,7 @@ export function CaseFieldsInputs({
 }
 
 /** Reads the case inputs of a form; returns the parsed fields or a message. */
-export function readCaseForm(form: HTMLFormElement): { fields?: CreateCaseInput; error?: string } {
+function readCaseForm(form: HTMLFormElement): { fields?: CreateCaseInput; error?: string } {
   const data = new FormData(form);
   const value = (name: string) => String(data.get(name) ?? "").trim();
   const parsed = CreateCaseInput.safeParse({
@@ -67,22 +59,49 @@ export function readCaseForm(form: HTMLFormElement): { fields?: CreateCaseInput;
   return parsed.success ? { fields: parsed.data } : { error: describeIssues(parsed.error) };
 }
 
-export function AddCaseForm({ onAdded }: { onAdded: (caseId: string) => void }) {
-  const { doc } = useBoard();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string>();
+interface CaseFormProps {
+  /** Accessible name of the form, e.g. "Add a case". */
+  label: string;
+  idPrefix: string;
+  initial?: Partial<CreateCaseInput>;
+  submitText: string;
+  onSubmit: (fields: CreateCaseInput) => void;
+  onCancel: () => void;
+}
 
+/** The case form used both to add a case and to edit one: validates, reports, submits. */
+export function CaseForm({ label, idPrefix, initial, submitText, onSubmit, onCancel }: CaseFormProps) {
+  const [error, setError] = useState<string>();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const { fields, error: message } = readCaseForm(event.currentTarget);
     if (!fields) return setError(message);
-    const id = addCase(doc, fields);
-    event.currentTarget.reset();
     setError(undefined);
-    setOpen(false);
-    onAdded(id);
+    onSubmit(fields);
   }
+  return (
+    <form className="form compact" onSubmit={submit} aria-label={label}>
+      <CaseFieldsInputs idPrefix={idPrefix} initial={initial} autoFocus />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {submitText}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
 
+export function AddCaseForm({ onAdded }: { onAdded: (caseId: string) => void }) {
+  const { doc } = useBoard();
+  const [open, setOpen] = useState(false);
   if (!open) {
     return (
       <button type="button" className="secondary wide" onClick={() => setOpen(true)}>
@@ -91,21 +110,15 @@ export function AddCaseForm({ onAdded }: { onAdded: (caseId: string) => void }) 
     );
   }
   return (
-    <form className="form compact" onSubmit={submit} aria-label="Add a case">
-      <CaseFieldsInputs idPrefix="new-case" autoFocus />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="primary">
-          Add case
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <CaseForm
+      label="Add a case"
+      idPrefix="new-case"
+      submitText="Add case"
+      onSubmit={(fields) => {
+        setOpen(false);
+        onAdded(addCase(doc, fields));
+      }}
+      onCancel={() => setOpen(false)}
+    />
   );
 }
