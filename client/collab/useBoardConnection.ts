@@ -26,9 +26,13 @@ export function useBoardConnection(auditId: string): { connection?: BoardConnect
   useEffect(() => {
     const doc = new Y.Doc();
     const provider = new HocuspocusProvider({ url: collabUrl(), name: auditId, document: doc });
+    // The provider forgets it was synced when the socket drops; "offline" needs to remember it.
+    let everSynced = false;
     const update = () => {
-      if (provider.configuration.websocketProvider.status !== "connected") setSaveState(provider.isSynced ? "offline" : "connecting");
-      else if (!provider.isSynced) setSaveState("connecting");
+      everSynced ||= provider.isSynced;
+      const connected = provider.configuration.websocketProvider.status === "connected";
+      if (!connected) setSaveState(everSynced ? "offline" : "connecting");
+      else if (!provider.isSynced) setSaveState(everSynced ? "saving" : "connecting");
       else setSaveState(provider.hasUnsyncedChanges ? "saving" : "saved");
     };
     provider.on("status", update);

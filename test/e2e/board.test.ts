@@ -190,6 +190,20 @@ describe("the live board in the browser", () => {
     await page.context().close();
   });
 
+  it("tells the person when the board is offline", async () => {
+    const own = await startTestServer();
+    try {
+      const created = await api(own.url).createAudit({ title: "Offline check", theme: "Status", agencies: ["police"] });
+      const page = await newPerson(browser);
+      await joinBoard(page, own.url, created.body.id, "Alex Morgan", "police");
+      await own.stop();
+      await page.locator(".save-status", { hasText: "Offline" }).waitFor({ timeout: 10_000 });
+      await page.context().close();
+    } finally {
+      await own.cleanup();
+    }
+  });
+
   it("has no axe-core violations on the audit list and the board", async () => {
     const page = await newPerson(browser);
     await page.goto(server.url);
