@@ -1,7 +1,7 @@
 /** Typed REST client: one function per endpoint. Errors carry the server's message. */
 import type { Agency } from "../../shared/domain/agencies.ts";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
-import type { CreateAuditInput, CreateCaseInput } from "../../shared/validation/audit.ts";
+import type { CreateAuditInput } from "../../shared/validation/audit.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -29,6 +29,4 @@ export const api = {
   /** Metadata only: the board itself arrives over the collaboration connection. */
   getAuditMeta: (id: string) => request<AuditMeta>("GET", `/audits/${encodeURIComponent(id)}?board=false`),
   createAudit: (input: CreateAuditInput) => request<AuditMeta>("POST", "/audits", input),
-  addCase: (auditId: string, input: CreateCaseInput) =>
-    request<{ id: string }>("POST", `/audits/${encodeURIComponent(auditId)}/cases`, input),
 };

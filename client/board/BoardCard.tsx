@@ -4,16 +4,7 @@
  * column; the Move… menu does the same.
  */
 import { useState } from "react";
-import {
-  CARD_FIELD,
-  COLUMN_IDS,
-  COLUMN_TITLES,
-  type ColumnId,
-  cardBody,
-  cardsMap,
-  deleteCard,
-  moveCard,
-} from "../../shared/board/index.ts";
+import { COLUMN_IDS, COLUMN_TITLES, type ColumnId, cardBody, deleteCard, moveCard, readCardMeta } from "../../shared/board/index.ts";
 import { agencyName } from "../../shared/domain/agencies.ts";
 import { setEditingCard } from "../collab/usePresence.ts";
 import { SharedText } from "../editor/SharedText.tsx";
@@ -35,12 +26,12 @@ export function focusCard(cardId: string): void {
 export function BoardCard({ cardId, column, index, columnLength }: BoardCardProps) {
   const { doc, provider, user, audit, editing, setEditing, people, announce } = useBoard();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const card = cardsMap(doc).get(cardId);
+  const card = readCardMeta(doc, cardId);
   const body = cardBody(doc, cardId);
   if (!card || !body) return null;
 
-  const agency = agencyName(audit.agencies, String(card.get(CARD_FIELD.agency) ?? ""));
-  const rawAuthor = String(card.get(CARD_FIELD.author) ?? "");
+  const agency = agencyName(audit.agencies, card.agency);
+  const rawAuthor = card.author;
   // Scripts stamp cards with the agency's own name; showing it twice adds nothing.
   const author = rawAuthor === agency ? "" : rawAuthor;
   const key = `card:${cardId}`;

@@ -1,6 +1,6 @@
 /** One of the three columns of a case: its cards in order, a drop zone, and "Add card". */
 import { useState } from "react";
-import { addCard, CARD_FIELD, COLUMN_TITLES, type ColumnId, cardsMap, moveCard } from "../../shared/board/index.ts";
+import { addCard, COLUMN_TITLES, type ColumnId, moveCard, readCardMeta } from "../../shared/board/index.ts";
 import { BoardCard, focusCard } from "./BoardCard.tsx";
 import { useBoard } from "./BoardContext.tsx";
 
@@ -15,8 +15,7 @@ export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
   const [dropIndex, setDropIndex] = useState<number>();
   const title = COLUMN_TITLES[column];
   const headingId = `column-${column}`;
-  const cards = cardsMap(doc);
-  const shown = agencyFilter ? cardIds.filter((id) => cards.get(id)?.get(CARD_FIELD.agency) === agencyFilter) : cardIds;
+  const shown = agencyFilter ? cardIds.filter((id) => readCardMeta(doc, id)?.agency === agencyFilter) : cardIds;
   const hidden = cardIds.length - shown.length;
 
   const add = () => {

@@ -26,11 +26,10 @@ export interface SharedTextProps {
   /** Accessible name of the editor, e.g. "Card text" or "Case notes". */
   label: string;
   placeholder?: string;
-  readOnly?: boolean;
 }
 
-export function SharedText({ fragment, provider, user, editing, onEdit, onDone, label, placeholder, readOnly }: SharedTextProps) {
-  if (editing && !readOnly) {
+export function SharedText({ fragment, provider, user, editing, onEdit, onDone, label, placeholder }: SharedTextProps) {
+  if (editing) {
     return (
       <Suspense fallback={<RichTextView fragment={fragment} placeholder={placeholder} />}>
         <CollaborativeEditor fragment={fragment} provider={provider} user={user} label={label} onDone={onDone} />
@@ -41,7 +40,7 @@ export function SharedText({ fragment, provider, user, editing, onEdit, onDone, 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the Edit button is the keyboard path.
     // biome-ignore lint/a11y/useKeyWithClickEvents: the Edit button is the keyboard path.
-    <div className={readOnly ? "rich-text" : "rich-text editable"} onClick={readOnly ? undefined : onEdit}>
+    <div className="rich-text editable" onClick={onEdit}>
       <RichTextView fragment={fragment} placeholder={placeholder} />
     </div>
   );

@@ -1,4 +1,7 @@
 /**
+ * Data, not logic: kept as one file (over the usual size) so it can be checked line by line
+ * against the seed it transcribes.
+ *
  * Demo audit fixture transcribed from the published multi-agency case audit
  * 6 Step Briefing "Domestic Violence II" (seed 002_27900a5e0b22eff9).
  *

@@ -11,7 +11,7 @@ import type { Store } from "../store/index.ts";
 /** A request that names something that does not exist or does not fit; becomes a 4xx. */
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409,
+    readonly status: 400 | 404,
     message: string,
   ) {
     super(message);

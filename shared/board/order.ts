@@ -2,7 +2,7 @@
  * Fractional order keys: every item carries a string key, lists sort by (key, id). Inserting
  * between two neighbours writes one new key, so concurrent moves converge by last-writer-wins.
  */
-import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
+import { generateKeyBetween } from "fractional-indexing";
 
 export interface Ordered {
   id: string;
@@ -30,10 +30,4 @@ export function orderKeyAt(sorted: readonly Ordered[], index: number): string {
     }
   }
   return generateKeyBetween(before, after);
-}
-
-/** `count` ascending keys after the last of `sorted`, for bulk appends (demo, imports). */
-export function orderKeysAfter(sorted: readonly Ordered[], count: number): string[] {
-  const last = sorted.length > 0 ? sorted[sorted.length - 1].order : null;
-  return generateNKeysBetween(last, null, count);
 }

@@ -24,21 +24,27 @@ export function schemaVersion(doc: Y.Doc): number {
   return Number(boardMap(doc).get(BOARD_FIELD.schemaVersion) ?? 0);
 }
 
-/** One card as JSON, or undefined if it does not exist. */
-export function readCard(doc: Y.Doc, cardId: string): CardJson | undefined {
+/** A card without its text (cheap: no rich-text walk), or undefined if it does not exist. */
+export function readCardMeta(doc: Y.Doc, cardId: string): Omit<CardJson, "text"> | undefined {
   const card = cardsMap(doc).get(cardId);
   const place = card && cardPlace(card);
   if (!card || !place) return undefined;
-  const body = card.get(CARD_FIELD.body);
   return {
     id: cardId,
     caseId: String(card.get(CARD_FIELD.caseId)),
     column: place.column,
-    text: body instanceof Y.XmlFragment ? fragmentToText(body) : "",
     agency: String(card.get(CARD_FIELD.agency) ?? ""),
     author: String(card.get(CARD_FIELD.author) ?? ""),
     createdAt: String(card.get(CARD_FIELD.createdAt) ?? ""),
   };
+}
+
+/** One card as JSON, or undefined if it does not exist. */
+export function readCard(doc: Y.Doc, cardId: string): CardJson | undefined {
+  const meta = readCardMeta(doc, cardId);
+  const body = cardsMap(doc).get(cardId)?.get(CARD_FIELD.body);
+  if (!meta) return undefined;
+  return { ...meta, text: body instanceof Y.XmlFragment ? fragmentToText(body) : "" };
 }
 
 /** Card ids of every case's columns in display order, in one pass over the cards. */

@@ -1,4 +1,4 @@
-/** Parses request parts with zod schemas; a failure becomes a 400 naming the fields. */
+/** Request guards: zod parsing (a failure is a 400 naming the fields), JSON-only bodies, async handlers. */
 import type { NextFunction, Request, Response } from "express";
 import type { z } from "zod";
 import { describeIssues } from "../../../shared/validation/audit.ts";
