@@ -1,26 +1,32 @@
-/** createApp(deps): the Express app without listen(), so tests can mount it on any port. */
+/** createApp(services): the Express app without listen(), so tests can mount it on any port. */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Hocuspocus } from "@hocuspocus/server";
 import express from "express";
 import helmet from "helmet";
 import { LIMITS } from "../shared/validation/limits.ts";
+import { authenticate, csrfProtection, requireSignedIn } from "./http/middleware/auth.ts";
 import { apiNotFound, errorHandler } from "./http/middleware/errors.ts";
+import { recordRefusedWrites } from "./http/middleware/trail.ts";
 import { requireJsonBody } from "./http/middleware/validate.ts";
+import { auditLogRoutes } from "./http/routes/auditLog.ts";
 import { auditRoutes } from "./http/routes/audits.ts";
+import { memberRoutes } from "./http/routes/members.ts";
+import { sessionRoutes } from "./http/routes/session.ts";
 import { systemRoutes } from "./http/routes/system.ts";
-import type { Store } from "./store/index.ts";
+import { tokenRoutes } from "./http/routes/tokens.ts";
+import { userRoutes } from "./http/routes/users.ts";
+import type { Services } from "./services.ts";
 
-export interface AppDeps {
-  store: Store;
-  hocuspocus: Hocuspocus;
+export interface AppOptions {
   /** Folder of the built client; the UI is not served when it does not exist. */
   clientDir: string;
+  trustProxy: string | false;
 }
 
-export function createApp({ store, hocuspocus, clientDir }: AppDeps): express.Express {
+export function createApp(services: Services, { clientDir, trustProxy }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -35,10 +41,24 @@ export function createApp({ store, hocuspocus, clientDir }: AppDeps): express.Ex
   );
 
   const api = express.Router();
+  api.use((_req, res, next) => {
+    // API answers hold personal data: never cached by the browser or a proxy.
+    res.set("Cache-Control", "no-store");
+    next();
+  });
   api.use(requireJsonBody);
   api.use(express.json({ limit: LIMITS.jsonBodyBytes, strict: true }));
+  api.use(authenticate(services.auth));
   api.use(systemRoutes());
-  api.use(auditRoutes(store, hocuspocus));
+  api.use(recordRefusedWrites(services.trail));
+  api.use(csrfProtection);
+  api.use(sessionRoutes(services));
+  api.use(requireSignedIn);
+  api.use(userRoutes(services));
+  api.use(tokenRoutes(services));
+  api.use(auditRoutes(services));
+  api.use(memberRoutes(services));
+  api.use(auditLogRoutes(services));
   api.use(apiNotFound);
   app.use("/api", api);
 

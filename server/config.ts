@@ -10,6 +10,15 @@ const EnvSchema = z.object({
   MACA_DEMO: z.string().default("1"),
   /** Where the built client lives; tests and `npm start` use the default. */
   CLIENT_DIR: z.string().default("dist/client"),
+  /** The first admin, created on start when no account has this email yet. */
+  MACA_ADMIN_EMAIL: z.string().optional(),
+  MACA_ADMIN_PASSWORD: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  /** Extra origins whose pages may open the board socket, comma-separated (the server's own always may). */
+  ALLOWED_ORIGINS: z.string().default(""),
+  /** Express "trust proxy": set it when TLS ends at a proxy, so cookies get Secure and rate limits see client IPs. */
+  TRUST_PROXY: z.string().default(""),
 });
 
 export interface Config {
@@ -18,6 +27,12 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   clientDir: string;
+  admin?: { email: string; password: string };
+  sessions: { idleMs: number; absoluteMs: number };
+  /** How often open board connections are checked for expired sessions. */
+  sessionSweepMs: number;
+  allowedOrigins: string[];
+  trustProxy: string | false;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +47,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     demo: e.MACA_DEMO !== "0",
     clientDir: path.resolve(e.CLIENT_DIR),
+    admin: e.MACA_ADMIN_EMAIL && e.MACA_ADMIN_PASSWORD ? { email: e.MACA_ADMIN_EMAIL, password: e.MACA_ADMIN_PASSWORD } : undefined,
+    sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 },
+    sessionSweepMs: 1_000,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: e.TRUST_PROXY || false,
   };
 }

@@ -4,7 +4,11 @@ import { log } from "./log.ts";
 import { startServer } from "./server.ts";
 
 const config = readConfig();
-const server = await startServer(config);
+const server = await startServer(config).catch((error: unknown) => {
+  // A clear sentence for the operator, not a stack trace (bad admin password, port in use...).
+  console.error(`MACA Board could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 log.info("MACA Board is running", { url: server.url, dataDir: config.dataDir });
 console.log(`MACA Board: ${server.url}`);
 

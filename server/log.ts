@@ -12,4 +12,8 @@ export const log = {
   info: (message: string, fields?: Fields) => write("info", message, fields),
   warn: (message: string, fields?: Fields) => write("warn", message, fields),
   error: (message: string, fields?: Fields) => write("error", message, fields),
+  /** Plain text for the person who started the server (sign-in help), not for log collectors. */
+  announce: (text: string) => {
+    if (!quiet) process.stdout.write(`${text}\n`);
+  },
 };

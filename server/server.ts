@@ -1,13 +1,20 @@
-/** Builds the whole server (store, collaboration, HTTP) on one port and stops it cleanly. */
+/** Builds the whole server (store, accounts, collaboration, HTTP) on one port and stops it cleanly. */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
+import { ensureAdmin } from "./auth/bootstrap.ts";
+import { Authenticator } from "./auth/principal.ts";
+import { Sessions } from "./auth/sessions.ts";
 import { attachWebSocket } from "./collab/attachWebSocket.ts";
 import { createCollab } from "./collab/createCollab.ts";
+import { LiveAccess } from "./collab/liveAccess.ts";
+import { PendingSockets } from "./collab/pendingSockets.ts";
 import type { Config } from "./config.ts";
 import { seedDemoIfEmpty } from "./demo/seedDemo.ts";
 import { log } from "./log.ts";
 import { openStore } from "./store/index.ts";
+import { AuditTrail } from "./trail/auditTrail.ts";
+import { DocumentChangeLog } from "./trail/documentChanges.ts";
 
 export interface RunningServer {
   port: number;
@@ -17,12 +24,28 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Sockets that have not authenticated: at most this many at once, for at most this long. */
+const PENDING_SOCKETS = { max: 200, deadlineMs: 10_000 };
+
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openStore(config);
-  if (config.demo) await seedDemoIfEmpty(store);
-  const hocuspocus = createCollab(store);
-  const http = createServer(createApp({ store, hocuspocus, clientDir: config.clientDir }));
-  const sockets = attachWebSocket(http, hocuspocus);
+  const trail = await AuditTrail.open(store);
+  const admin = await ensureAdmin(store, config.admin);
+  if (config.demo) await seedDemoIfEmpty(store, admin);
+  if ((await store.listUsers()).length === 0) {
+    log.announce("No accounts yet: set MACA_ADMIN_EMAIL and MACA_ADMIN_PASSWORD, or run `npm run user:add -- --email ... --admin`.");
+  }
+
+  const sessions = new Sessions(store, config.sessions);
+  const auth = new Authenticator(store, sessions, trail);
+  const changes = new DocumentChangeLog(trail);
+  const pending = new PendingSockets(PENDING_SOCKETS.max, PENDING_SOCKETS.deadlineMs);
+  const hocuspocus = createCollab({ store, auth, trail, changes, pending });
+  const live = new LiveAccess(hocuspocus, store, sessions);
+  live.startSweeping(config.sessionSweepMs);
+
+  const http = createServer(createApp({ store, hocuspocus, auth, trail, live }, config));
+  const sockets = attachWebSocket(http, { hocuspocus, pending, allowedOrigins: config.allowedOrigins });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -35,9 +58,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = () => {
     stopping ??= (async () => {
       http.close();
+      live.stop();
       await storeAllAndUnload(hocuspocus);
       sockets.closeAll();
       http.closeAllConnections();
+      changes.flush();
+      await trail.settle();
       await store.close();
     })();
     return stopping;

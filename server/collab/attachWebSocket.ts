@@ -1,24 +1,52 @@
 /**
  * Serves the Hocuspocus protocol at /collab on the Express app's own HTTP server (one port for
- * UI, API and collaboration). Every other upgrade request is refused.
+ * UI, API and collaboration). Upgrades from another site's page (a foreign Origin) are refused
+ * before any WebSocket exists, as is every other path; sockets that do not authenticate for a
+ * board within a few seconds are closed, and only so many may wait at once.
  */
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
 import crossws from "crossws/adapters/node";
 import { LIMITS } from "../../shared/validation/limits.ts";
 import { log } from "../log.ts";
+import type { PendingSockets } from "./pendingSockets.ts";
 
 export const COLLAB_PATH = "/collab";
 
 type ClientConnection = ReturnType<Hocuspocus["handleConnection"]>;
 
-export function attachWebSocket(server: HttpServer, hocuspocus: Hocuspocus): { closeAll: () => void } {
+export interface WebSocketOptions {
+  hocuspocus: Hocuspocus;
+  pending: PendingSockets;
+  /** Origins allowed besides the server's own (e.g. a dev server); exact "scheme://host:port". */
+  allowedOrigins: readonly string[];
+}
+
+/** A browser always sends Origin on a WebSocket; scripts may omit it (they still must authenticate). */
+export function originAllowed(request: IncomingMessage, allowedOrigins: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (allowedOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: 403 | 404 | 503, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export function attachWebSocket(server: HttpServer, { hocuspocus, pending, allowedOrigins }: WebSocketOptions): { closeAll: () => void } {
   const connections = new WeakMap<object, ClientConnection>();
   const ws = crossws({
     // Frames over the limit close the socket (1009) before they reach Yjs.
     serverOptions: { maxPayload: LIMITS.wsMessageBytes },
     hooks: {
       open(peer) {
+        pending.add(peer.request, () => peer.close(4408, "Authentication timeout"));
         connections.set(peer, hocuspocus.handleConnection(peer.websocket as WebSocket, peer.request));
       },
       message(peer, message) {
@@ -30,6 +58,7 @@ export function attachWebSocket(server: HttpServer, hocuspocus: Hocuspocus): { c
         }
       },
       close(peer, event) {
+        pending.settle(peer.request);
         connections.get(peer)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? "" });
         connections.delete(peer);
       },
@@ -43,6 +72,16 @@ export function attachWebSocket(server: HttpServer, hocuspocus: Hocuspocus): { c
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
     if (pathname !== COLLAB_PATH) {
       socket.destroy();
+      return;
+    }
+    if (!originAllowed(request, allowedOrigins)) {
+      log.warn("refused a WebSocket from a foreign origin", { origin: String(request.headers.origin).slice(0, 100) });
+      refuseUpgrade(socket, 403, "Forbidden");
+      return;
+    }
+    if (pending.size >= pending.max) {
+      log.warn("refused a WebSocket: too many unauthenticated sockets", { pending: pending.size });
+      refuseUpgrade(socket, 503, "Service Unavailable");
       return;
     }
     ws.handleUpgrade(request, socket, head).catch((error) => {

@@ -1,13 +1,16 @@
 /** The Hocuspocus engine serving every audit's board; one extension per concern. */
 import { Hocuspocus } from "@hocuspocus/server";
-import type { Store } from "../store/index.ts";
-import { auditGuardExtension } from "./extensions/auditGuard.ts";
+import { type AccessDeps, accessExtension } from "./extensions/access.ts";
 import { persistenceExtension } from "./extensions/persistence.ts";
 
-export function createCollab(store: Store): Hocuspocus {
+export function createCollab(deps: AccessDeps): Hocuspocus {
   return new Hocuspocus({
     name: "maca-board",
     quiet: true,
-    extensions: [auditGuardExtension(store), persistenceExtension(store)],
+    // Before authentication a socket may queue little: it has not shown who it is yet.
+    maxUnauthenticatedQueueSize: 256 * 1024,
+    maxUnauthenticatedQueueMessages: 50,
+    maxPendingDocuments: 4,
+    extensions: [accessExtension(deps), persistenceExtension(deps.store)],
   });
 }

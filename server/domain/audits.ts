@@ -2,39 +2,24 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { addCard, addCase, hasCase, initBoard, newId } from "../../shared/board/index.ts";
-import { type Agency, agencySlug, DEFAULT_AGENCIES } from "../../shared/domain/agencies.ts";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
 import type { CreateAuditInput, CreateCardInput, CreateCaseInput } from "../../shared/validation/audit.ts";
 import { changeLiveDocument } from "../collab/liveDocument.ts";
 import type { Store } from "../store/index.ts";
-
-/** A request that names something that does not exist or does not fit; becomes a 4xx. */
-export class DomainError extends Error {
-  constructor(
-    readonly status: 400 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Known agency ids map to the default list; any other entry is a further agency by name. */
-export function resolveAgencies(entries: readonly string[] | undefined): Agency[] {
-  if (!entries || entries.length === 0) return [...DEFAULT_AGENCIES];
-  const agencies = new Map<string, Agency>();
-  for (const entry of entries) {
-    const known = DEFAULT_AGENCIES.find((a) => a.id === entry || a.name.toLowerCase() === entry.toLowerCase());
-    const agency = known ?? { id: agencySlug(entry), name: entry };
-    if (agency.id) agencies.set(agency.id, agency);
-  }
-  return [...agencies.values()];
-}
+import type { MemberRecord, UserRecord } from "../store/records.ts";
+import { resolveAgencies } from "./agencies.ts";
+import { DomainError } from "./errors.ts";
 
 /**
- * Creates an audit and stores its first board state. `fill` may add content to the new board
- * before anyone can connect (used for the demo audit).
+ * Creates an audit with `creator` as its chair and stores its first board state. `fill` may add
+ * content to the new board before anyone can connect (used for the demo audit).
  */
-export async function createAudit(store: Store, input: CreateAuditInput, fill?: (doc: Y.Doc) => void): Promise<AuditMeta> {
+export async function createAudit(
+  store: Store,
+  input: CreateAuditInput,
+  creator: UserRecord,
+  fill?: (doc: Y.Doc) => void,
+): Promise<AuditMeta> {
   const meta: AuditMeta = {
     id: newId(),
     title: input.title,
@@ -45,38 +30,44 @@ export async function createAudit(store: Store, input: CreateAuditInput, fill?: 
     agencies: resolveAgencies(input.agencies),
     createdAt: new Date().toISOString(),
   };
+  const chair: MemberRecord = { auditId: meta.id, userId: creator.id, role: "chair", agency: creator.agency, addedAt: meta.createdAt };
   const doc = new Y.Doc();
   initBoard(doc);
   fill?.(doc);
-  await store.createAudit(meta, Y.encodeStateAsUpdate(doc));
+  await store.createAudit(meta, Y.encodeStateAsUpdate(doc), [chair]);
   doc.destroy();
   return meta;
 }
 
-export async function requireAudit(store: Store, auditId: string): Promise<AuditMeta> {
-  const audit = await store.getAudit(auditId);
-  if (!audit) throw new DomainError(404, `No audit with id '${auditId}'`);
-  return audit;
-}
-
-export async function addCaseToAudit(store: Store, hocuspocus: Hocuspocus, auditId: string, input: CreateCaseInput): Promise<string> {
-  await requireAudit(store, auditId);
+export async function addCaseToAudit(hocuspocus: Hocuspocus, auditId: string, input: CreateCaseInput): Promise<string> {
   return changeLiveDocument(hocuspocus, auditId, (doc) => addCase(doc, input));
 }
 
+/**
+ * Adds a card written by `author`. Attendees write as their own agency; a chair may record what
+ * another taking-part agency said (an absent agency's audit tool return).
+ */
 export async function addCardToCase(
-  store: Store,
   hocuspocus: Hocuspocus,
-  auditId: string,
+  audit: AuditMeta,
+  author: { name: string; member: MemberRecord },
   caseId: string,
   input: CreateCardInput,
 ): Promise<string> {
-  const audit = await requireAudit(store, auditId);
-  const agency = audit.agencies.find((a) => a.id === input.agency || a.name === input.agency);
-  if (!agency) throw new DomainError(400, `agency: '${input.agency}' is not taking part in this audit`);
-  const id = await changeLiveDocument(hocuspocus, auditId, (doc) => {
+  const own = author.member.agency;
+  const requested = input.agency ?? own.id;
+  const matches = (id: string, name: string) => requested === id || requested.toLowerCase() === name.toLowerCase();
+  let agencyId = own.id;
+  if (!matches(own.id, own.name)) {
+    const other = audit.agencies.find((a) => matches(a.id, a.name));
+    if (!other) throw new DomainError(400, `agency: '${requested}' is not taking part in this audit`);
+    if (author.member.role !== "chair")
+      throw new DomainError(403, `You write as ${own.name}; only the chair can record another agency's card`);
+    agencyId = other.id;
+  }
+  const id = await changeLiveDocument(hocuspocus, audit.id, (doc) => {
     if (!hasCase(doc, caseId)) return undefined;
-    return addCard(doc, { caseId, column: input.column, text: input.text, agency: agency.id, author: input.author ?? agency.name });
+    return addCard(doc, { caseId, column: input.column, text: input.text, agency: agencyId, author: author.name });
   });
   if (!id) throw new DomainError(404, `No case with id '${caseId}' in this audit`);
   return id;

@@ -1,18 +1,59 @@
 /**
  * Everything the server keeps between restarts. The lowdb implementation is the embedded default;
  * a production store (PostgreSQL) implements the same interface. Nothing outside server/store
- * knows how or where data is written.
+ * knows how or where data is written. Getters return copies: change data through the methods.
  */
 import type { AuditMeta } from "../../shared/domain/audit.ts";
+import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "./records.ts";
+
+/** Which sessions to delete; the fields are alternatives (a session matching any one goes). */
+export interface SessionFilter {
+  idHash?: string;
+  userId?: string;
+  lastSeenBefore?: string;
+  createdBefore?: string;
+}
 
 export interface Store {
   listAudits(): Promise<AuditMeta[]>;
   getAudit(id: string): Promise<AuditMeta | undefined>;
-  /** Creates an audit with the initial state of its board document. */
-  createAudit(meta: AuditMeta, initialState: Uint8Array): Promise<void>;
+  /** Creates an audit with the initial state of its board document and its first members. */
+  createAudit(meta: AuditMeta, initialState: Uint8Array, members: MemberRecord[]): Promise<void>;
   /** The stored Yjs state of an audit's board, or undefined if none was ever stored. */
   loadDocument(auditId: string): Promise<Uint8Array | undefined>;
   /** Replaces the stored Yjs state of an audit's board. */
   storeDocument(auditId: string, state: Uint8Array): Promise<void>;
+
+  listUsers(): Promise<UserRecord[]>;
+  getUser(id: string): Promise<UserRecord | undefined>;
+  getUserByEmail(email: string): Promise<UserRecord | undefined>;
+  createUser(user: UserRecord): Promise<void>;
+  updateUser(id: string, change: Partial<Omit<UserRecord, "id" | "createdAt">>): Promise<UserRecord | undefined>;
+
+  listMembers(auditId: string): Promise<MemberRecord[]>;
+  getMember(auditId: string, userId: string): Promise<MemberRecord | undefined>;
+  listMembershipsOf(userId: string): Promise<MemberRecord[]>;
+  /** Adds the member, or replaces their role and agency. */
+  putMember(member: MemberRecord): Promise<void>;
+  removeMember(auditId: string, userId: string): Promise<boolean>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(idHash: string): Promise<SessionRecord | undefined>;
+  /** Records activity; may be written lazily (a lost touch only shortens a session). */
+  touchSession(idHash: string, at: string): Promise<void>;
+  /** Deletes sessions (one by id hash, or all of a user, or those idle or alive too long) and returns them. */
+  deleteSessions(where: SessionFilter): Promise<SessionRecord[]>;
+
+  createToken(token: TokenRecord): Promise<void>;
+  getTokenByHash(hash: string): Promise<TokenRecord | undefined>;
+  listTokens(userId: string): Promise<TokenRecord[]>;
+  touchToken(id: string, at: string): Promise<void>;
+  deleteToken(id: string): Promise<TokenRecord | undefined>;
+
+  /** Appends entries to the append-only audit trail, in order, durably. */
+  appendTrail(events: AuditEvent[]): Promise<void>;
+  /** Every trail entry in the order written. */
+  readTrail(): Promise<AuditEvent[]>;
+
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /**
- * The embedded default store: audit metadata in one lowdb JSON file, each audit's Yjs board
- * state in its own binary file beside it (so a board save never rewrites the metadata file).
+ * The embedded default store: metadata, people and access in one lowdb JSON file, each audit's
+ * Yjs board state in its own binary file beside it (so a board save never rewrites the metadata
+ * file), and the audit trail in an append-only file.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -8,17 +9,33 @@ import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
 import { IdSchema } from "../../shared/validation/audit.ts";
+import { log } from "../log.ts";
 import { writeFileAtomic } from "./atomicFile.ts";
-import type { Store } from "./Store.ts";
+import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "./records.ts";
+import type { SessionFilter, Store } from "./Store.ts";
+import { TrailFile } from "./trailFile.ts";
 
 interface Data {
   audits: AuditMeta[];
+  users: UserRecord[];
+  members: MemberRecord[];
+  sessions: SessionRecord[];
+  tokens: TokenRecord[];
 }
 
+const EMPTY: Data = { audits: [], users: [], members: [], sessions: [], tokens: [] };
+/** Activity stamps (session and token "last seen") are written at most this often. */
+const LAZY_WRITE_MS = 5_000;
+
+const copy = <T>(value: T): T => structuredClone(value);
+
 export class LowdbStore implements Store {
+  private lazyWrite: NodeJS.Timeout | undefined;
+
   private constructor(
     private readonly db: Low<Data>,
     private readonly docsDir: string,
+    private readonly trail: TrailFile,
   ) {}
 
   /** Opens (creating if needed) the store in `dataDir`. */
@@ -26,25 +43,27 @@ export class LowdbStore implements Store {
     const docsDir = path.join(dataDir, "docs");
     await fs.mkdir(docsDir, { recursive: true });
     // JSONFilePreset would silently use memory under NODE_ENV=test; the plain adapter always writes.
-    const db = new Low<Data>(new JSONFile(path.join(dataDir, "maca.json")), { audits: [] });
+    const db = new Low<Data>(new JSONFile(path.join(dataDir, "maca.json")), copy(EMPTY));
     await db.read();
-    return new LowdbStore(db, docsDir);
+    // Files written before accounts existed lack the newer collections.
+    db.data = { ...copy(EMPTY), ...db.data };
+    return new LowdbStore(db, docsDir, new TrailFile(path.join(dataDir, "audit-trail.jsonl")));
   }
 
   async listAudits(): Promise<AuditMeta[]> {
-    return structuredClone(this.db.data.audits);
+    return copy(this.db.data.audits);
   }
 
   async getAudit(id: string): Promise<AuditMeta | undefined> {
-    const audit = this.db.data.audits.find((a) => a.id === id);
-    return audit && structuredClone(audit);
+    return copy(this.db.data.audits.find((a) => a.id === id));
   }
 
-  async createAudit(meta: AuditMeta, initialState: Uint8Array): Promise<void> {
+  async createAudit(meta: AuditMeta, initialState: Uint8Array, members: MemberRecord[]): Promise<void> {
     // The board first: an audit must never be listed without a document behind it.
     await this.storeDocument(meta.id, initialState);
-    this.db.data.audits.push(structuredClone(meta));
-    await this.db.write();
+    this.db.data.audits.push(copy(meta));
+    this.db.data.members.push(...copy(members));
+    await this.write();
   }
 
   async loadDocument(auditId: string): Promise<Uint8Array | undefined> {
@@ -60,7 +79,142 @@ export class LowdbStore implements Store {
     await writeFileAtomic(this.docFile(auditId), state);
   }
 
-  async close(): Promise<void> {}
+  async listUsers(): Promise<UserRecord[]> {
+    return copy(this.db.data.users);
+  }
+
+  async getUser(id: string): Promise<UserRecord | undefined> {
+    return copy(this.db.data.users.find((u) => u.id === id));
+  }
+
+  async getUserByEmail(email: string): Promise<UserRecord | undefined> {
+    return copy(this.db.data.users.find((u) => u.email === email));
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    if (this.db.data.users.some((u) => u.email === user.email)) throw new Error(`A user with email ${user.email} exists`);
+    this.db.data.users.push(copy(user));
+    await this.write();
+  }
+
+  async updateUser(id: string, change: Partial<Omit<UserRecord, "id" | "createdAt">>): Promise<UserRecord | undefined> {
+    const user = this.db.data.users.find((u) => u.id === id);
+    if (!user) return undefined;
+    for (const [key, value] of Object.entries(change)) {
+      if (value !== undefined) Object.assign(user, { [key]: copy(value) });
+    }
+    await this.write();
+    return copy(user);
+  }
+
+  async listMembers(auditId: string): Promise<MemberRecord[]> {
+    return copy(this.db.data.members.filter((m) => m.auditId === auditId));
+  }
+
+  async getMember(auditId: string, userId: string): Promise<MemberRecord | undefined> {
+    return copy(this.db.data.members.find((m) => m.auditId === auditId && m.userId === userId));
+  }
+
+  async listMembershipsOf(userId: string): Promise<MemberRecord[]> {
+    return copy(this.db.data.members.filter((m) => m.userId === userId));
+  }
+
+  async putMember(member: MemberRecord): Promise<void> {
+    const members = this.db.data.members.filter((m) => !(m.auditId === member.auditId && m.userId === member.userId));
+    this.db.data.members = [...members, copy(member)];
+    await this.write();
+  }
+
+  async removeMember(auditId: string, userId: string): Promise<boolean> {
+    const before = this.db.data.members.length;
+    this.db.data.members = this.db.data.members.filter((m) => !(m.auditId === auditId && m.userId === userId));
+    if (this.db.data.members.length === before) return false;
+    await this.write();
+    return true;
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.db.data.sessions.push(copy(session));
+    await this.write();
+  }
+
+  async getSession(idHash: string): Promise<SessionRecord | undefined> {
+    return copy(this.db.data.sessions.find((s) => s.idHash === idHash));
+  }
+
+  async touchSession(idHash: string, at: string): Promise<void> {
+    const session = this.db.data.sessions.find((s) => s.idHash === idHash);
+    if (!session) return;
+    session.lastSeenAt = at;
+    this.writeLater();
+  }
+
+  async deleteSessions(where: SessionFilter): Promise<SessionRecord[]> {
+    const match = (s: SessionRecord) =>
+      s.idHash === where.idHash ||
+      s.userId === where.userId ||
+      (where.lastSeenBefore !== undefined && s.lastSeenAt < where.lastSeenBefore) ||
+      (where.createdBefore !== undefined && s.createdAt < where.createdBefore);
+    const deleted = this.db.data.sessions.filter(match);
+    if (deleted.length === 0) return [];
+    this.db.data.sessions = this.db.data.sessions.filter((s) => !match(s));
+    await this.write();
+    return copy(deleted);
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    this.db.data.tokens.push(copy(token));
+    await this.write();
+  }
+
+  async getTokenByHash(hash: string): Promise<TokenRecord | undefined> {
+    return copy(this.db.data.tokens.find((t) => t.hash === hash));
+  }
+
+  async listTokens(userId: string): Promise<TokenRecord[]> {
+    return copy(this.db.data.tokens.filter((t) => t.userId === userId));
+  }
+
+  async touchToken(id: string, at: string): Promise<void> {
+    const token = this.db.data.tokens.find((t) => t.id === id);
+    if (!token) return;
+    token.lastUsedAt = at;
+    this.writeLater();
+  }
+
+  async deleteToken(id: string): Promise<TokenRecord | undefined> {
+    const token = this.db.data.tokens.find((t) => t.id === id);
+    if (!token) return undefined;
+    this.db.data.tokens = this.db.data.tokens.filter((t) => t.id !== id);
+    await this.write();
+    return copy(token);
+  }
+
+  appendTrail(events: AuditEvent[]): Promise<void> {
+    return this.trail.append(events);
+  }
+
+  readTrail(): Promise<AuditEvent[]> {
+    return this.trail.read();
+  }
+
+  async close(): Promise<void> {
+    if (this.lazyWrite) await this.write();
+    await this.trail.append([]);
+  }
+
+  private async write(): Promise<void> {
+    clearTimeout(this.lazyWrite);
+    this.lazyWrite = undefined;
+    await this.db.write();
+  }
+
+  private writeLater(): void {
+    this.lazyWrite ??= setTimeout(() => {
+      this.write().catch((error) => log.error("writing the store failed", { error: String(error) }));
+    }, LAZY_WRITE_MS);
+    this.lazyWrite.unref();
+  }
 
   private docFile(auditId: string): string {
     // Ids are validated at the boundary; checked again here because this builds a path.

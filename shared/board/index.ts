@@ -1,4 +1,5 @@
 /** The audit board's Y.Doc schema and every function that reads or changes it. */
+export * from "./authorship.ts";
 export * from "./cards.ts";
 export * from "./cases.ts";
 export * from "./ids.ts";

@@ -1,4 +1,5 @@
 /** Audit metadata: what the business office sets up before the meeting (kept in the store). */
+import type { AuditAccess } from "./account.ts";
 import type { Agency } from "./agencies.ts";
 import type { BoardJson } from "./board.ts";
 
@@ -17,6 +18,11 @@ export interface AuditMeta {
   createdAt: string;
 }
 
-export interface AuditWithBoard extends AuditMeta {
+/** An audit as the API sends it: with what the signed-in person may do in it. */
+export interface AuditView extends AuditMeta {
+  access: AuditAccess;
+}
+
+export interface AuditWithBoard extends AuditView {
   board: BoardJson;
 }

@@ -32,9 +32,8 @@ export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
 export const CreateCardInput = z.strictObject({
   column: z.enum(COLUMN_IDS),
   text: text(LIMITS.cardTextChars),
-  agency: text(LIMITS.agencyNameChars),
-  /** Display name of the person; scripts may leave it out. */
-  author: optionalText(LIMITS.displayNameChars),
+  /** Defaults to the writer's own agency; only a chair may name another taking-part agency. */
+  agency: text(LIMITS.agencyNameChars).optional(),
 });
 export type CreateCardInput = z.infer<typeof CreateCardInput>;
 

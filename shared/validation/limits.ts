@@ -10,6 +10,13 @@ export const LIMITS = {
   agencies: 60,
   agencyNameChars: 80,
   displayNameChars: 60,
+  emailChars: 254,
+  passwordMinChars: 12,
+  /** argon2 hashes any length; the cap keeps a sign-in request cheap. */
+  passwordMaxChars: 256,
+  tokenNameChars: 80,
+  /** Most audit-trail entries one request returns. */
+  auditLogPage: 5_000,
   /** JSON request bodies. */
   jsonBodyBytes: 100 * 1024,
   /** One WebSocket frame; a whole-board sync of a 60-case audit fits well inside this. */

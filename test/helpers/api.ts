@@ -1,7 +1,8 @@
 /** Tiny typed helpers around the public REST API (fetch, JSON in and out). */
 import type { Agency } from "../../shared/domain/agencies.ts";
-import type { AuditMeta, AuditWithBoard } from "../../shared/domain/audit.ts";
+import type { AuditMeta, AuditView, AuditWithBoard } from "../../shared/domain/audit.ts";
 import type { CreateAuditInput, CreateCardInput, CreateCaseInput } from "../../shared/validation/audit.ts";
+import { authHeaders, type Credentials } from "./people.ts";
 
 export interface ApiResponse<T> {
   status: number;
@@ -31,19 +32,20 @@ async function send<T>(url: string, init: RequestInit): Promise<ApiResponse<T>> 
   return { status: response.status, contentType, body };
 }
 
-export function api(baseUrl: string) {
+/** A REST client acting as `credentials` (anonymous when left out). */
+export function api(baseUrl: string, credentials?: Credentials) {
   const at = (path: string) => `${baseUrl}${path}`;
   const json = <T>(method: string, path: string, payload?: unknown) =>
     send<T>(at(path), {
       method,
-      headers: payload === undefined ? {} : { "content-type": "application/json" },
+      headers: { ...authHeaders(credentials, method), ...(payload === undefined ? {} : { "content-type": "application/json" }) },
       body: payload === undefined ? undefined : JSON.stringify(payload),
     });
 
   return {
     health: () => json<{ ok: boolean }>("GET", "/api/health"),
     agencies: () => json<Agency[]>("GET", "/api/agencies"),
-    listAudits: () => json<AuditMeta[]>("GET", "/api/audits"),
+    listAudits: () => json<AuditView[]>("GET", "/api/audits"),
     createAudit: (input: CreateAuditInput) => json<AuditMeta>("POST", "/api/audits", input),
     getAudit: (auditId: string) => json<AuditWithBoard>("GET", `/api/audits/${encodeURIComponent(auditId)}`),
     addCase: (auditId: string, input: CreateCaseInput) =>
@@ -54,12 +56,14 @@ export function api(baseUrl: string) {
     postJson: (path: string, payload: unknown) => json<unknown>("POST", path, payload),
     /** A request with a string body sent verbatim (malformed JSON, wrong content type...). */
     raw: (path: string, request: RawRequest = {}) => {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = authHeaders(credentials, request.method ?? "POST");
       const contentType = request.contentType === undefined ? "application/json" : request.contentType;
       if (request.body !== undefined && contentType !== null) headers["content-type"] = contentType;
       return send<unknown>(at(path), { method: request.method ?? "POST", headers, body: request.body });
     },
     get: (path: string) => json<unknown>("GET", path),
+    /** Any method, any JSON body (or none). */
+    call: (method: string, path: string, payload?: unknown) => json<unknown>(method, path, payload),
   };
 }
 

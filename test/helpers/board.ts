@@ -7,11 +7,23 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { addCard, addCase, type ColumnId, deleteCard, moveCard, readBoard, readCard, setCardText } from "../../shared/board/index.ts";
 import type { BoardJson, CardJson } from "../../shared/domain/board.ts";
+import type { Credentials } from "./people.ts";
 import { waitFor } from "./wait.ts";
 
 export interface ConnectOptions {
   /** How long to wait for the first sync before giving up. */
   timeoutMs?: number;
+  /** Sent on the WebSocket upgrade (browsers send their page's origin). */
+  origin?: string;
+}
+
+/** `ws` with the cookie and origin a browser would send on the upgrade request. */
+function webSocketWith(headers: Record<string, string>): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  } as typeof WebSocket;
 }
 
 export interface BoardConnection {
@@ -27,12 +39,20 @@ export interface BoardConnection {
  * Connects a fresh Y.Doc to `auditId` and resolves once it is synced with the server.
  * Rejects (and cleans up) when the server refuses the document or nothing syncs in time.
  */
-export function connectBoard(wsUrl: string, auditId: string, name = "Test user", options: ConnectOptions = {}): Promise<BoardConnection> {
+export function connectBoard(
+  wsUrl: string,
+  auditId: string,
+  credentials: Credentials,
+  options: ConnectOptions = {},
+): Promise<BoardConnection> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: WebSocket });
-  const provider = new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket });
-  provider.setAwarenessField("user", { name });
+  const headers: Record<string, string> = {};
+  if (credentials.cookie) headers.cookie = credentials.cookie;
+  if (options.origin) headers.origin = options.origin;
+  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: webSocketWith(headers) });
+  const provider = new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket, token: credentials.token ?? null });
+  provider.setAwarenessField("user", { name: "Whoever I say I am", color: "#1d4ed8" });
   // A provider given its own websocketProvider does not attach itself: without this it never syncs.
   provider.attach();
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readConfig } from "../../server/config.ts";
 import { type RunningServer, startServer } from "../../server/server.ts";
+import { type Credentials, tokenFor } from "./people.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -13,7 +14,12 @@ export interface TestServerOptions {
   dataDir?: string;
   /** Seed the demo audit into an empty data folder (MACA_DEMO); off by default. */
   demo?: boolean;
+  /** Session lifetimes (defaults: 30 minutes idle, 12 hours in all). */
+  sessions?: { idleMs: number; absoluteMs: number };
 }
+
+/** The admin every test server starts with (MACA_ADMIN_EMAIL / MACA_ADMIN_PASSWORD). */
+export const TEST_ADMIN = { email: "admin@test.invalid", password: "correct staple battery horse" };
 
 export interface TestServer {
   /** http://127.0.0.1:PORT of the running instance (changes on restart()). */
@@ -22,6 +28,8 @@ export interface TestServer {
   readonly wsUrl: string;
   readonly port: number;
   readonly dataDir: string;
+  /** A personal access token of TEST_ADMIN, who chairs every audit it creates. */
+  readonly admin: Credentials;
   /** Graceful stop: stores every open board. Safe to call twice. */
   stop(): Promise<void>;
   /** stop(), then start again on the same data folder (on a new port). */
@@ -39,9 +47,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DATA_DIR: dataDir,
     MACA_DEMO: options.demo ? "1" : "0",
     CLIENT_DIR: path.join(REPO_ROOT, "dist/client"),
+    MACA_ADMIN_EMAIL: TEST_ADMIN.email,
+    MACA_ADMIN_PASSWORD: TEST_ADMIN.password,
   });
+  if (options.sessions) config.sessions = options.sessions;
+  config.sessionSweepMs = 200;
 
   let running: RunningServer | undefined = await startServer(config);
+  const { token } = await tokenFor(running.url, TEST_ADMIN.email, TEST_ADMIN.password);
+  const admin: Credentials = { token };
   const current = (): RunningServer => {
     if (!running) throw new Error("The test server is stopped");
     return running;
@@ -63,6 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return current().port;
     },
     dataDir,
+    admin,
     stop,
     async restart() {
       await stop();

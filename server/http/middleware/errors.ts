@@ -1,6 +1,6 @@
 /** Turns every failure into JSON `{error}` with the right status; never leaks a stack trace. */
 import type { NextFunction, Request, Response } from "express";
-import { DomainError } from "../../domain/audits.ts";
+import { DomainError } from "../../domain/errors.ts";
 import { log } from "../../log.ts";
 import { HttpError } from "./validate.ts";
 

@@ -1,0 +1,55 @@
+/**
+ * The first accounts: the admin named in MACA_ADMIN_EMAIL / MACA_ADMIN_PASSWORD, and, when the
+ * demo audit is created, demo accounts for each role whose passwords are printed once.
+ */
+import { randomInt } from "node:crypto";
+import { dictionary } from "@zxcvbn-ts/language-common";
+import type { Role } from "../../shared/domain/account.ts";
+import { log } from "../log.ts";
+import type { Store } from "../store/index.ts";
+import type { UserRecord } from "../store/records.ts";
+import { createUser } from "./accounts.ts";
+import { passwordProblem } from "./passwords.ts";
+
+export async function ensureAdmin(store: Store, admin: { email: string; password: string } | undefined): Promise<UserRecord | undefined> {
+  if (!admin) return undefined;
+  const email = admin.email.trim().toLowerCase();
+  const existing = await store.getUserByEmail(email);
+  if (existing) return existing;
+  const problem = passwordProblem(admin.password, email);
+  if (problem) throw new Error(`MACA_ADMIN_PASSWORD cannot be used: ${problem}`);
+  const user = await createUser(store, { email, name: "Administrator", password: admin.password, agency: "partnership", admin: true });
+  log.info("created the first admin from MACA_ADMIN_EMAIL", { email });
+  return user;
+}
+
+/** A diceware passphrase: long, random, and easy to type from a console. */
+export function newPassphrase(words = 5): string {
+  const list = dictionary["diceware-common"];
+  return Array.from({ length: words }, () => list[randomInt(list.length)]).join("-");
+}
+
+export interface DemoAccount {
+  user: UserRecord;
+  role: Role;
+  password: string;
+}
+
+const DEMO_PEOPLE: ReadonlyArray<{ email: string; name: string; agency: string; role: Role; admin: boolean }> = [
+  { email: "chair@demo.invalid", name: "Demo Chair", agency: "partnership", role: "chair", admin: true },
+  { email: "police@demo.invalid", name: "Demo Police Officer", agency: "police", role: "attendee", admin: false },
+  { email: "social-care@demo.invalid", name: "Demo Social Worker", agency: "childrens-social-care", role: "attendee", admin: false },
+  { email: "observer@demo.invalid", name: "Demo Inspector", agency: "independent-reviewing", role: "observer", admin: false },
+];
+
+/** Creates the demo accounts that do not exist yet (fresh random passwords for those). */
+export async function createDemoAccounts(store: Store): Promise<DemoAccount[]> {
+  const created: DemoAccount[] = [];
+  for (const person of DEMO_PEOPLE) {
+    if (await store.getUserByEmail(person.email)) continue;
+    const password = newPassphrase();
+    const user = await createUser(store, { ...person, password });
+    created.push({ user, role: person.role, password });
+  }
+  return created;
+}

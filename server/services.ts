@@ -1,0 +1,14 @@
+/** The long-lived parts of a running server, built once in server.ts and handed to the routes. */
+import type { Hocuspocus } from "@hocuspocus/server";
+import type { Authenticator } from "./auth/principal.ts";
+import type { LiveAccess } from "./collab/liveAccess.ts";
+import type { Store } from "./store/index.ts";
+import type { AuditTrail } from "./trail/auditTrail.ts";
+
+export interface Services {
+  store: Store;
+  hocuspocus: Hocuspocus;
+  auth: Authenticator;
+  trail: AuditTrail;
+  live: LiveAccess;
+}
