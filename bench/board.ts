@@ -273,11 +273,11 @@ async function benchServer(size: BoardSize, report: Report, cleanups: (() => Pro
   progress(`${size.name}: starting a server and filling the audit through a provider`);
   const server = await startTestServer();
   cleanups.push(() => server.cleanup());
-  const http = () => api(server.url);
+  const http = () => api(server.url, server.admin);
   const audit = await createAuditOk(http(), { title: `Bench ${size.name} board`, theme: "Domestic abuse and neglect" });
 
   // One client writes the whole board in one transaction: the server receives one large update.
-  const writer = await connectBoard(server.wsUrl, audit.id, "Bench writer");
+  const writer = await connectBoard(server.wsUrl, audit.id, server.admin);
   report.set(
     size,
     "Fill via provider, 1 transaction, until acked (ms, n=1)",
@@ -317,8 +317,8 @@ async function benchServer(size: BoardSize, report: Report, cleanups: (() => Pro
   );
 
   // Warm: during a meeting the board stays loaded because people hold it open.
-  const roomA = await connectBoard(server.wsUrl, audit.id, "Bench client A");
-  const roomB = await connectBoard(server.wsUrl, audit.id, "Bench client B");
+  const roomA = await connectBoard(server.wsUrl, audit.id, server.admin);
+  const roomB = await connectBoard(server.wsUrl, audit.id, server.admin);
   try {
     report.set(
       size,
@@ -330,7 +330,7 @@ async function benchServer(size: BoardSize, report: Report, cleanups: (() => Pro
     const syncs = await medianOf(REPS.freshSync, async () => {
       let joined: BoardConnection | undefined;
       const ms = await timeAsync(async () => {
-        joined = await connectBoard(server.wsUrl, audit.id, "Bench late joiner", { timeoutMs: 20_000 });
+        joined = await connectBoard(server.wsUrl, audit.id, server.admin, { timeoutMs: 20_000 });
       });
       const seen = joined ? cardsOn(joined.doc) : 0;
       joined?.destroy();

@@ -10,6 +10,7 @@ import { COLUMN_IDS } from "../../shared/board/index.ts";
 import type { BoardJson } from "../../shared/domain/board.ts";
 import { type Api, addCardOk, addCaseOk, api, createAuditOk } from "../helpers/api.ts";
 import { type BoardConnection, connectBoard } from "../helpers/board.ts";
+import { addPerson, type Credentials } from "../helpers/people.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { waitFor } from "../helpers/wait.ts";
 
@@ -19,7 +20,7 @@ const connections: BoardConnection[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  http = api(server.url);
+  http = api(server.url, server.admin);
 });
 
 afterEach(() => {
@@ -30,18 +31,20 @@ afterAll(async () => {
   await server?.cleanup();
 });
 
-async function connect(auditId: string, name: string): Promise<BoardConnection> {
-  const connection = await connectBoard(server.wsUrl, auditId, name);
+async function connect(auditId: string, credentials: Credentials): Promise<BoardConnection> {
+  const connection = await connectBoard(server.wsUrl, auditId, credentials);
   connections.push(connection);
   return connection;
 }
 
-/** An audit with one case made through REST, and two people connected to it. */
+/** An audit with one case made through REST, and two attendees (Education, GP) connected to it. */
 async function twoPeopleOnOneCase() {
   const audit = await createAuditOk(http, { agencies: ["police", "education", "gp"] });
   const caseId = await addCaseOk(http, audit.id, { label: "Case 1" });
-  const alice = await connect(audit.id, "Alice");
-  const bob = await connect(audit.id, "Bob");
+  const alicePerson = await addPerson(server.url, server.admin, { name: "Alice", agency: "education", auditId: audit.id });
+  const bobPerson = await addPerson(server.url, server.admin, { name: "Bob", agency: "gp", auditId: audit.id });
+  const alice = await connect(audit.id, alicePerson.credentials);
+  const bob = await connect(audit.id, bobPerson.credentials);
   return { auditId: audit.id, caseId, alice, bob };
 }
 
@@ -58,11 +61,16 @@ describe("two people on one audit", () => {
     expect(bob.board.read()).toEqual(fromRest);
   });
 
-  test("a card added by one person appears for the other with its text, agency and author", async () => {
+  test("a card added by one person appears for the other with its text, and the author and agency the server knows", async () => {
     const { caseId, alice, bob } = await twoPeopleOnOneCase();
-    const cardId = alice.board.addCard(caseId, "worried", "Father's history not known to school", "education", "Alice");
+    // The client claims to be "Test user" of Police; the server stamps Alice of Education.
+    const cardId = alice.board.addCard(caseId, "worried", "Father's history not known to school", "police", "Test user");
 
-    const seen = await waitFor(() => bob.board.card(cardId), 5_000, "Bob to receive Alice's card");
+    const seen = await waitFor(
+      () => (bob.board.card(cardId)?.author === "Alice" ? bob.board.card(cardId) : undefined),
+      5_000,
+      "Bob to receive Alice's card",
+    );
     expect(seen).toMatchObject({
       caseId,
       column: "worried",
@@ -132,11 +140,11 @@ describe("REST changes reach connected clients", () => {
       column: "needsToHappen",
       text: "Refer to MARAC",
       agency: "police",
-      author: "Script",
     });
 
     const card = await waitFor(() => alice.board.card(cardId), 5_000, "the REST card to reach Alice");
-    expect(card).toMatchObject({ column: "needsToHappen", text: "Refer to MARAC", agency: "police", author: "Script" });
+    // Written by the admin (who chairs the audit) on behalf of Police: the author is who called.
+    expect(card).toMatchObject({ column: "needsToHappen", text: "Refer to MARAC", agency: "police", author: "Administrator" });
   });
 
   test("a case created with POST /api/audits/:id/cases appears live, and a client can add cards to it at once", async () => {
@@ -145,7 +153,7 @@ describe("REST changes reach connected clients", () => {
 
     await waitFor(() => alice.board.read().cases.some((c) => c.id === caseId), 5_000, "the REST case to reach Alice");
     expect(alice.board.read().cases.map((c) => c.label)).toEqual(["Case 1", "Case 2"]);
-    const cardId = alice.board.addCard(caseId, "worried", "Missed health appointments", "gp");
+    const cardId = alice.board.addCard(caseId, "worried", "Missed health appointments");
     await waitFor(() => bob.board.card(cardId), 5_000, "Bob to receive the card on the new case");
   });
 });
@@ -154,8 +162,8 @@ describe("unknown audits", () => {
   test("a client for an unknown audit id is refused and never syncs, while the server keeps serving other audits", async () => {
     const { caseId, alice, bob } = await twoPeopleOnOneCase();
 
-    await expect(connectBoard(server.wsUrl, "nosuchaudit00000", "Mallory", { timeoutMs: 5_000 })).rejects.toThrow(/refused/);
-    await expect(connectBoard(server.wsUrl, "../../maca", "Mallory", { timeoutMs: 5_000 })).rejects.toThrow(/refused/);
+    await expect(connectBoard(server.wsUrl, "nosuchaudit00000", server.admin, { timeoutMs: 5_000 })).rejects.toThrow(/refused/);
+    await expect(connectBoard(server.wsUrl, "../../maca", server.admin, { timeoutMs: 5_000 })).rejects.toThrow(/refused/);
 
     // Nothing was created for the refused names.
     expect(existsSync(path.join(server.dataDir, "docs", "nosuchaudit00000.ydoc"))).toBe(false);

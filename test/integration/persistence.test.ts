@@ -23,7 +23,7 @@ async function start(options: TestServerOptions = {}): Promise<{ server: TestSer
   const server = await startTestServer(options);
   servers.push(server);
   // The URL changes on restart, so build the client on each use.
-  return { server, http: () => api(server.url) };
+  return { server, http: () => api(server.url, server.admin) };
 }
 
 describe("a graceful restart", () => {
@@ -38,7 +38,7 @@ describe("a graceful restart", () => {
       await addCardOk(http(), audit.id, case2, { column: "worried", text: "Low school attendance\nNo home visits", agency: "education" }),
     ];
 
-    const live = await connectBoard(server.wsUrl, audit.id, "Chair");
+    const live = await connectBoard(server.wsUrl, audit.id, server.admin);
     connections.push(live);
     const case3 = live.board.addCase("Case 3");
     const liveCards = [
@@ -93,7 +93,7 @@ describe("a graceful restart", () => {
     expect((await http().listAudits()).body.map((a) => a.id)).toEqual([audit.id]);
 
     // A client connecting after the restart gets the same stored document.
-    const reader = await connectBoard(server.wsUrl, audit.id, "Late joiner");
+    const reader = await connectBoard(server.wsUrl, audit.id, server.admin);
     connections.push(reader);
     expect(reader.board.read()).toEqual(expected);
   });

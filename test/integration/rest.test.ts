@@ -12,7 +12,7 @@ let http: Api;
 
 beforeAll(async () => {
   server = await startTestServer();
-  http = api(server.url);
+  http = api(server.url, server.admin);
 });
 
 afterAll(async () => {
@@ -88,7 +88,6 @@ describe("the public contract", () => {
       column: "worried",
       text: "Line one\nLine two",
       agency: "Children's Social Care",
-      author: "Sam",
     });
     expect(byName.status).toBe(201);
 
@@ -99,8 +98,8 @@ describe("the public contract", () => {
     ]);
     expect(board.cases[0]).toMatchObject({ ageBand: "0-4", plan: "cp" });
     expect(board.cases[0].columns.worried).toEqual([
-      expect.objectContaining({ id: card.body.id, text: "No voice of the child", agency: "police", author: "Police" }),
-      expect.objectContaining({ id: byName.body.id, text: "Line one\nLine two", agency: "childrens-social-care", author: "Sam" }),
+      expect.objectContaining({ id: card.body.id, text: "No voice of the child", agency: "police", author: "Administrator" }),
+      expect.objectContaining({ id: byName.body.id, text: "Line one\nLine two", agency: "childrens-social-care", author: "Administrator" }),
     ]);
     expect(board.cases[0].columns.workingWell).toEqual([]);
   });

@@ -17,7 +17,7 @@ const rawSockets: WebSocket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  http = api(server.url);
+  http = api(server.url, server.admin);
 });
 
 afterEach(() => {
@@ -54,9 +54,9 @@ function closed(socket: WebSocket): Promise<number> {
 async function audienceOnOneAudit() {
   const audit = await createAuditOk(http);
   const caseId = await addCaseOk(http, audit.id, { label: "Case 1" });
-  const alice = await connectBoard(server.wsUrl, audit.id, "Alice");
+  const alice = await connectBoard(server.wsUrl, audit.id, server.admin);
   connections.push(alice);
-  const bob = await connectBoard(server.wsUrl, audit.id, "Bob");
+  const bob = await connectBoard(server.wsUrl, audit.id, server.admin);
   connections.push(bob);
   return { auditId: audit.id, caseId, alice, bob };
 }
