@@ -31,6 +31,8 @@ export interface Config {
   sessions: { idleMs: number; absoluteMs: number };
   /** How often open board connections are checked for expired sessions. */
   sessionSweepMs: number;
+  /** Sockets that have not authenticated: at most `max` at once, each for at most `deadlineMs`. */
+  pendingSockets: { max: number; deadlineMs: number };
   allowedOrigins: string[];
   trustProxy: string | false;
 }
@@ -50,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admin: e.MACA_ADMIN_EMAIL && e.MACA_ADMIN_PASSWORD ? { email: e.MACA_ADMIN_EMAIL, password: e.MACA_ADMIN_PASSWORD } : undefined,
     sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 },
     sessionSweepMs: 1_000,
+    pendingSockets: { max: 200, deadlineMs: 10_000 },
     allowedOrigins: e.ALLOWED_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean),

@@ -24,9 +24,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Sockets that have not authenticated: at most this many at once, for at most this long. */
-const PENDING_SOCKETS = { max: 200, deadlineMs: 10_000 };
-
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openStore(config);
   const trail = await AuditTrail.open(store);
@@ -39,7 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const sessions = new Sessions(store, config.sessions);
   const auth = new Authenticator(store, sessions, trail);
   const changes = new DocumentChangeLog(trail);
-  const pending = new PendingSockets(PENDING_SOCKETS.max, PENDING_SOCKETS.deadlineMs);
+  const pending = new PendingSockets(config.pendingSockets.max, config.pendingSockets.deadlineMs);
   const hocuspocus = createCollab({ store, auth, trail, changes, pending });
   const live = new LiveAccess(hocuspocus, store, sessions);
   live.startSweeping(config.sessionSweepMs);

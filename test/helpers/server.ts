@@ -16,6 +16,10 @@ export interface TestServerOptions {
   demo?: boolean;
   /** Session lifetimes (defaults: 30 minutes idle, 12 hours in all). */
   sessions?: { idleMs: number; absoluteMs: number };
+  /** Express "trust proxy" (TRUST_PROXY), e.g. "loopback" to honour X-Forwarded-Proto from tests. */
+  trustProxy?: string;
+  /** Limits on sockets that have not authenticated (defaults: 200 at once, 10 s each). */
+  pendingSockets?: { max: number; deadlineMs: number };
 }
 
 /** The admin every test server starts with (MACA_ADMIN_EMAIL / MACA_ADMIN_PASSWORD). */
@@ -51,6 +55,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     MACA_ADMIN_PASSWORD: TEST_ADMIN.password,
   });
   if (options.sessions) config.sessions = options.sessions;
+  if (options.trustProxy) config.trustProxy = options.trustProxy;
+  if (options.pendingSockets) config.pendingSockets = options.pendingSockets;
   config.sessionSweepMs = 200;
 
   let running: RunningServer | undefined = await startServer(config);

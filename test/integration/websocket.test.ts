@@ -8,7 +8,7 @@ import { LIMITS } from "../../shared/validation/limits.ts";
 import { type Api, addCardOk, addCaseOk, api, createAuditOk } from "../helpers/api.ts";
 import { type BoardConnection, connectBoard } from "../helpers/board.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { waitFor } from "../helpers/wait.ts";
+import { sleep, waitFor } from "../helpers/wait.ts";
 
 let server: TestServer;
 let http: Api;
@@ -108,5 +108,29 @@ describe("frames a client must not send", () => {
 
     const cardId = bob.board.addCard(caseId, "needsToHappen", "Unaffected by the garbage frame");
     await waitFor(() => alice.board.card(cardId), 5_000, "Alice to receive Bob's card after the garbage frame");
+  });
+});
+
+describe("sockets that do not authenticate", () => {
+  test("are closed after the deadline, and beyond the cap new ones are refused while others keep working", async () => {
+    const own = await startTestServer({ pendingSockets: { max: 3, deadlineMs: 800 } });
+    try {
+      const idle = await Promise.all([1, 2, 3].map(() => tryUpgrade(own.wsUrl)));
+      expect(idle.map((s) => s.outcome)).toEqual(["open", "open", "open"]);
+      const fourth = await tryUpgrade(own.wsUrl);
+      expect(fourth.outcome).toBe("refused");
+      expect(fourth.detail).toBe("HTTP 503");
+
+      // Once the idle ones are gone, a client that authenticates gets in and stays.
+      const closes = await Promise.all(idle.map((s) => closed(s.socket)));
+      expect(closes).toEqual([4408, 4408, 4408]);
+      const audit = await createAuditOk(api(own.url, own.admin));
+      const board = await connectBoard(own.wsUrl, audit.id, own.admin);
+      connections.push(board);
+      await sleep(1_200);
+      expect(board.provider.isSynced).toBe(true);
+    } finally {
+      await own.cleanup();
+    }
   });
 });

@@ -59,7 +59,9 @@ export function requireAdmin(_req: Request, res: Response, next: NextFunction): 
 /** Cookies ride along on cross-site requests; the CSRF token does not, so a forged call fails. */
 export function csrfProtection(req: Request, res: Response, next: NextFunction): void {
   const principal = res.locals.principal;
-  if (SAFE_METHODS.has(req.method) || principal?.via !== "session" || !principal.session) {
+  // Signing in starts a new session (and ends the old one): the new token comes with its answer.
+  const signingIn = req.method === "POST" && req.path === "/session";
+  if (SAFE_METHODS.has(req.method) || signingIn || principal?.via !== "session" || !principal.session) {
     next();
     return;
   }
