@@ -37,7 +37,11 @@ export function passwordProblem(password: string, email?: string): string | unde
   if (password.length < LIMITS.passwordMinChars) return `Password must be at least ${LIMITS.passwordMinChars} characters`;
   if (password.length > LIMITS.passwordMaxChars) return `Password must be at most ${LIMITS.passwordMaxChars} characters`;
   const lower = password.toLowerCase();
-  if (commonPasswords().has(lower)) return "That password is on a list of common passwords: choose another";
+  // "sunshine2026!" is as guessable as "sunshine": check the word without digits and symbols round it.
+  const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, "");
+  if (commonPasswords().has(lower) || (core.length >= 4 && commonPasswords().has(core))) {
+    return "That password is on a list of common passwords (or is one with digits or symbols added): choose another";
+  }
   if (/^(.)\1+$/.test(password)) return "Password must not be one character repeated";
   const local = email?.split("@")[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return "Password must not contain your email address";

@@ -1,0 +1,32 @@
+/** The rules for new passwords, and argon2id hashing round trips. */
+import { describe, expect, test } from "vitest";
+import { hashPassword, passwordProblem, verifyPassword } from "../../server/auth/passwords.ts";
+
+describe("passwordProblem", () => {
+  test.each([
+    ["short", /at least 12/],
+    ["x".repeat(257), /at most 256/],
+    ["password1234", /common passwords/],
+    ["Sunshine2026!!!", /common passwords/],
+    ["123456qwerty", /common passwords/],
+    ["aaaaaaaaaaaaaaaa", /repeated|common/],
+    ["sam.lee-secret-2026", /email address/],
+  ])("refuses %s", (password, reason) => {
+    expect(passwordProblem(password, "sam.lee@partnership.invalid")).toMatch(reason);
+  });
+
+  test.each(["correct horse battery staple", "Strategy-meeting-on-Tuesday!", "ℌ𝔢𝔩𝔩𝔬 long unicode pass"])("accepts %s", (password) => {
+    expect(passwordProblem(password, "sam.lee@partnership.invalid")).toBeUndefined();
+  });
+});
+
+describe("hashPassword", () => {
+  test("makes salted argon2id hashes that verify only the right password", async () => {
+    const [a, b] = await Promise.all([hashPassword("correct horse battery staple"), hashPassword("correct horse battery staple")]);
+    expect(a).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword(a, "correct horse battery staple")).toBe(true);
+    expect(await verifyPassword(a, "correct horse battery stapler")).toBe(false);
+    expect(await verifyPassword("not a hash", "anything")).toBe(false);
+  });
+});
