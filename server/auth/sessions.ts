@@ -76,8 +76,9 @@ export class Sessions {
     return this.store.deleteSessions({ idHash });
   }
 
-  endAllOf(userId: string): Promise<SessionRecord[]> {
-    return this.store.deleteSessions({ userId });
+  /** Ends every session of `userId` except `keepIdHash` (the one asking, if any). */
+  endAllOf(userId: string, keepIdHash?: string): Promise<SessionRecord[]> {
+    return this.store.deleteSessions({ userId, exceptIdHash: keepIdHash });
   }
 
   /** Deletes every expired session and returns them. */

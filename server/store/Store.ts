@@ -12,6 +12,8 @@ export interface SessionFilter {
   userId?: string;
   lastSeenBefore?: string;
   createdBefore?: string;
+  /** Never this one (e.g. the session that changed the password). */
+  exceptIdHash?: string;
 }
 
 export interface Store {

@@ -151,10 +151,11 @@ export class LowdbStore implements Store {
 
   async deleteSessions(where: SessionFilter): Promise<SessionRecord[]> {
     const match = (s: SessionRecord) =>
-      s.idHash === where.idHash ||
-      s.userId === where.userId ||
-      (where.lastSeenBefore !== undefined && s.lastSeenAt < where.lastSeenBefore) ||
-      (where.createdBefore !== undefined && s.createdAt < where.createdBefore);
+      s.idHash !== where.exceptIdHash &&
+      (s.idHash === where.idHash ||
+        s.userId === where.userId ||
+        (where.lastSeenBefore !== undefined && s.lastSeenAt < where.lastSeenBefore) ||
+        (where.createdBefore !== undefined && s.createdAt < where.createdBefore));
     const deleted = this.db.data.sessions.filter(match);
     if (deleted.length === 0) return [];
     this.db.data.sessions = this.db.data.sessions.filter((s) => !match(s));

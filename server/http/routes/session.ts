@@ -104,12 +104,8 @@ export function sessionRoutes({ store, auth, trail, live }: Services): Router {
       await changePassword(store, principal.user, input.currentPassword, input.newPassword);
       // Every other session of this person ends: whoever knew the old password is out.
       const keep = principal.session?.idHash;
-      const ended = await store.deleteSessions({ userId: principal.user.id });
-      const current = ended.find((s) => s.idHash === keep);
-      if (current) await store.createSession(current);
-      live.close(
-        (context) => context.userId === principal.user.id && context.sessionIdHash !== keep && context.sessionIdHash !== undefined,
-      );
+      const ended = new Set((await auth.sessions.endAllOf(principal.user.id, keep)).map((s) => s.idHash));
+      live.close((context) => context.sessionIdHash !== undefined && ended.has(context.sessionIdHash));
       await trail.record({ type: "password-changed", ...actorOf(principal.user) });
       res.status(204).end();
     }),
