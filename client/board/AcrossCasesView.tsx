@@ -4,13 +4,13 @@ import { SharedText } from "../editor/SharedText.tsx";
 import { useBoard } from "./BoardContext.tsx";
 
 export function AcrossCasesView() {
-  const { doc, provider, user, editing, setEditing } = useBoard();
+  const { doc, provider, user, editing, setEditing, readOnly } = useBoard();
   const key = "section:acrossCases";
   return (
     <article className="case section" aria-labelledby="section-heading" data-editor-scope>
       <div className="section-heading">
         <h2 id="section-heading">{SECTION_TITLES.acrossCases}</h2>
-        {editing !== key && (
+        {editing !== key && !readOnly && (
           <button type="button" aria-label={`Edit ${SECTION_TITLES.acrossCases.toLowerCase()}`} onClick={() => setEditing(key)}>
             Edit
           </button>
@@ -22,10 +22,11 @@ export function AcrossCasesView() {
         provider={provider}
         user={user}
         editing={editing === key}
+        readOnly={readOnly}
         onEdit={() => setEditing(key)}
         onDone={() => setEditing(undefined)}
         label={SECTION_TITLES.acrossCases}
-        placeholder="Nothing recorded yet – click to write"
+        placeholder={readOnly ? "Nothing recorded yet" : "Nothing recorded yet – click to write"}
       />
     </article>
   );

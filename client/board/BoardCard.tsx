@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { COLUMN_IDS, COLUMN_TITLES, type ColumnId, cardBody, deleteCard, moveCard, readCardMeta } from "../../shared/board/index.ts";
 import { agencyName } from "../../shared/domain/agencies.ts";
-import { setEditingCard } from "../collab/usePresence.ts";
+import { type PresentPerson, setEditingCard } from "../collab/usePresence.ts";
 import { SharedText } from "../editor/SharedText.tsx";
 import { useBoard } from "./BoardContext.tsx";
 import { CardMoveMenu, type MoveTarget } from "./CardMoveMenu.tsx";
@@ -23,14 +23,30 @@ export function focusCard(cardId: string): void {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card-id="${cardId}"]`)?.focus());
 }
 
+function CardMeta({ agency, author }: { agency: string; author: string }) {
+  return (
+    <header className="card-meta">
+      <span className="agency-badge">{agency}</span>
+      {author && <span className="card-author">{author}</span>}
+    </header>
+  );
+}
+
+/** Who else is editing this card, by name and agency (the server's, not what their page claims). */
+function CardEditors({ editors }: { editors: PresentPerson[] }) {
+  if (editors.length === 0) return null;
+  return <p className="card-editors">Editing: {editors.map((p) => `${p.name} (${p.agency})`).join(", ")}</p>;
+}
+
 export function BoardCard({ cardId, column, index, columnLength }: BoardCardProps) {
-  const { doc, provider, user, audit, editing, setEditing, people, announce } = useBoard();
+  const { doc, provider, user, audit, editing, setEditing, people, announce, readOnly } = useBoard();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const card = readCardMeta(doc, cardId);
   const body = cardBody(doc, cardId);
   if (!card || !body) return null;
 
-  const agency = agencyName(audit.agencies, card.agency);
+  // A member may write as an agency outside the audit's list: their own is known here.
+  const agency = card.agency === user.agencyId ? user.agency : agencyName(audit.agencies, card.agency);
   const rawAuthor = card.author;
   // Scripts stamp cards with the agency's own name; showing it twice adds nothing.
   const author = rawAuthor === agency ? "" : rawAuthor;
@@ -46,12 +62,13 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
   };
 
   const startEditing = () => {
+    if (readOnly) return;
     setEditing(key);
     setEditingCard(provider, cardId);
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.target !== event.currentTarget) return;
+    if (readOnly || event.target !== event.currentTarget) return;
     if (event.key === "Enter" && !event.altKey && !isEditing) {
       event.preventDefault();
       startEditing();
@@ -68,6 +85,26 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
     event.preventDefault();
   };
 
+  const label = `Card by ${agency}${author ? `, ${author}` : ""}`;
+  if (readOnly) {
+    return (
+      <article className="card" data-card-id={cardId} aria-label={label}>
+        <CardMeta agency={agency} author={author} />
+        <SharedText
+          fragment={body}
+          provider={provider}
+          user={user}
+          editing={false}
+          readOnly
+          onEdit={() => {}}
+          onDone={() => {}}
+          label="Card text"
+        />
+        <CardEditors editors={editors} />
+      </article>
+    );
+  }
+
   return (
     <article
       className={isEditing ? "card editing" : "card"}
@@ -75,7 +112,7 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
       data-editor-scope
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the focused card takes Enter and Alt+arrow shortcuts.
       tabIndex={0}
-      aria-label={`Card by ${agency}${author ? `, ${author}` : ""}`}
+      aria-label={label}
       aria-keyshortcuts="Enter Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
       draggable={!isEditing}
       onDragStart={(event) => {
@@ -84,10 +121,7 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
       }}
       onKeyDown={onKeyDown}
     >
-      <header className="card-meta">
-        <span className="agency-badge">{agency}</span>
-        {author && <span className="card-author">{author}</span>}
-      </header>
+      <CardMeta agency={agency} author={author} />
       <SharedText
         fragment={body}
         provider={provider}
@@ -101,7 +135,7 @@ export function BoardCard({ cardId, column, index, columnLength }: BoardCardProp
         label="Card text"
         placeholder="Empty card – click to write"
       />
-      {editors.length > 0 && <p className="card-editors">Editing: {editors.map((p) => `${p.name} (${p.agency})`).join(", ")}</p>}
+      <CardEditors editors={editors} />
       <footer className="card-actions">
         {!isEditing && (
           <button type="button" aria-label="Edit card text" onClick={startEditing}>

@@ -11,7 +11,7 @@ interface BoardColumnProps {
 }
 
 export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
-  const { doc, user, setEditing, agencyFilter, announce } = useBoard();
+  const { doc, user, setEditing, agencyFilter, announce, readOnly } = useBoard();
   const [dropIndex, setDropIndex] = useState<number>();
   const title = COLUMN_TITLES[column];
   const headingId = `column-${column}`;
@@ -33,7 +33,7 @@ export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
       className={`column column-${column}`}
       aria-labelledby={headingId}
       onDragOver={(event) => {
-        if (!event.dataTransfer.types.includes("application/x-maca-card")) return;
+        if (readOnly || !event.dataTransfer.types.includes("application/x-maca-card")) return;
         event.preventDefault();
         const items = [...event.currentTarget.querySelectorAll<HTMLElement>("[data-card-id]")];
         const before = items.findIndex((item) => event.clientY < item.getBoundingClientRect().top + item.offsetHeight / 2);
@@ -46,7 +46,7 @@ export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
         const cardId = event.dataTransfer.getData("application/x-maca-card");
         const at = dropIndex ?? shown.length;
         setDropIndex(undefined);
-        if (!cardId) return;
+        if (!cardId || readOnly) return;
         event.preventDefault();
         const from = cardIds.indexOf(cardId);
         let index = fullIndex(at);
@@ -69,9 +69,11 @@ export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
       {hidden > 0 && (
         <p className="hint">{hidden === 1 ? "1 card hidden by the agency filter" : `${hidden} cards hidden by the agency filter`}</p>
       )}
-      <button type="button" className="add-card" onClick={add}>
-        Add card to {title}
-      </button>
+      {!readOnly && (
+        <button type="button" className="add-card" onClick={add}>
+          Add card to {title}
+        </button>
+      )}
     </section>
   );
 }

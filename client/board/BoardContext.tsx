@@ -19,6 +19,8 @@ export interface BoardContextValue {
   agencyFilter: string | undefined;
   /** Short messages for screen readers (moves, deletions). */
   announce: (message: string) => void;
+  /** An observer, or someone whose role just became observer: nothing on the board can be changed. */
+  readOnly: boolean;
 }
 
 export const BoardContext = createContext<BoardContextValue | undefined>(undefined);

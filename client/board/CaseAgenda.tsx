@@ -13,7 +13,7 @@ interface CaseAgendaProps {
 }
 
 export function CaseAgenda({ cases, selected, onSelect }: CaseAgendaProps) {
-  const { doc, people, announce } = useBoard();
+  const { doc, people, announce, readOnly } = useBoard();
 
   function move(caseId: string, label: string, index: number) {
     moveCase(doc, caseId, index);
@@ -44,24 +44,26 @@ export function CaseAgenda({ cases, selected, onSelect }: CaseAgendaProps) {
                   <span className="agenda-here">{here.length === 1 ? "1 person here" : `${here.length} people here`}</span>
                 )}
               </button>
-              <span className="agenda-reorder">
-                <button
-                  type="button"
-                  aria-label={`Move ${item.label} up`}
-                  disabled={index === 0}
-                  onClick={() => move(item.id, item.label, index - 1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  aria-label={`Move ${item.label} down`}
-                  disabled={index === cases.length - 1}
-                  onClick={() => move(item.id, item.label, index + 1)}
-                >
-                  ↓
-                </button>
-              </span>
+              {!readOnly && (
+                <span className="agenda-reorder">
+                  <button
+                    type="button"
+                    aria-label={`Move ${item.label} up`}
+                    disabled={index === 0}
+                    onClick={() => move(item.id, item.label, index - 1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`Move ${item.label} down`}
+                    disabled={index === cases.length - 1}
+                    onClick={() => move(item.id, item.label, index + 1)}
+                  >
+                    ↓
+                  </button>
+                </span>
+              )}
             </li>
           );
         })}
@@ -76,7 +78,7 @@ export function CaseAgenda({ cases, selected, onSelect }: CaseAgendaProps) {
           </button>
         </li>
       </ol>
-      <AddCaseForm onAdded={onSelect} />
+      {!readOnly && <AddCaseForm onAdded={onSelect} />}
     </nav>
   );
 }

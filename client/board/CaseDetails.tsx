@@ -6,13 +6,13 @@ import { CaseForm } from "./CaseForm.tsx";
 import type { AgendaCase } from "./selectors.ts";
 
 export function CaseDetails({ item }: { item: AgendaCase }) {
-  const { doc, announce } = useBoard();
+  const { doc, announce, readOnly } = useBoard();
   const [editing, setEditing] = useState(false);
 
   return (
     <header className="case-header">
       <h2 id="case-heading">{item.label}</h2>
-      {editing ? (
+      {editing && !readOnly ? (
         <CaseForm
           label={`Edit details of ${item.label}`}
           idPrefix="edit-case"
@@ -39,9 +39,11 @@ export function CaseDetails({ item }: { item: AgendaCase }) {
             <dd>{PLAN_TITLES[item.plan ?? "none"]}</dd>
           </dl>
           {item.summary && <p className="case-summary">{item.summary}</p>}
-          <button type="button" onClick={() => setEditing(true)}>
-            Edit case details
-          </button>
+          {!readOnly && (
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit case details
+            </button>
+          )}
         </>
       )}
     </header>

@@ -7,7 +7,7 @@ import { CaseDetails } from "./CaseDetails.tsx";
 import type { AgendaCase } from "./selectors.ts";
 
 export function CaseView({ item }: { item: AgendaCase }) {
-  const { doc, provider, user, editing, setEditing } = useBoard();
+  const { doc, provider, user, editing, setEditing, readOnly } = useBoard();
   const notes = caseNotes(doc, item.id);
   const notesKey = `notes:${item.id}`;
   return (
@@ -22,7 +22,7 @@ export function CaseView({ item }: { item: AgendaCase }) {
         <section className="case-notes" aria-labelledby="notes-heading" data-editor-scope>
           <div className="section-heading">
             <h3 id="notes-heading">Case notes</h3>
-            {editing !== notesKey && (
+            {editing !== notesKey && !readOnly && (
               <button type="button" aria-label="Edit case notes" onClick={() => setEditing(notesKey)}>
                 Edit
               </button>
@@ -33,10 +33,11 @@ export function CaseView({ item }: { item: AgendaCase }) {
             provider={provider}
             user={user}
             editing={editing === notesKey}
+            readOnly={readOnly}
             onEdit={() => setEditing(notesKey)}
             onDone={() => setEditing(undefined)}
             label="Case notes"
-            placeholder="No notes yet – click to write"
+            placeholder={readOnly ? "No notes yet" : "No notes yet – click to write"}
           />
         </section>
       )}

@@ -21,6 +21,8 @@ export interface SharedTextProps {
   provider: HocuspocusProvider;
   user: PresenceUser;
   editing: boolean;
+  /** Static text only: no editor, no click to edit. */
+  readOnly?: boolean;
   onEdit: () => void;
   onDone: () => void;
   /** Accessible name of the editor, e.g. "Card text" or "Case notes". */
@@ -28,7 +30,14 @@ export interface SharedTextProps {
   placeholder?: string;
 }
 
-export function SharedText({ fragment, provider, user, editing, onEdit, onDone, label, placeholder }: SharedTextProps) {
+export function SharedText({ fragment, provider, user, editing, readOnly = false, onEdit, onDone, label, placeholder }: SharedTextProps) {
+  if (readOnly) {
+    return (
+      <div className="rich-text">
+        <RichTextView fragment={fragment} placeholder={placeholder} />
+      </div>
+    );
+  }
   if (editing) {
     return (
       <Suspense fallback={<RichTextView fragment={fragment} placeholder={placeholder} />}>

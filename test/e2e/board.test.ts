@@ -8,19 +8,31 @@ import * as Y from "yjs";
 import { addCard, cardBody } from "../../shared/board/index.ts";
 import { api } from "../helpers/api.ts";
 import { connectBoard } from "../helpers/board.ts";
-import { axeViolations, editorText, joinBoard, launchBrowser, newPerson, startEditing, waitForEditorFocus } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import {
+  axeViolations,
+  editorText,
+  launchBrowser,
+  newPerson,
+  openBoardAs,
+  signInAs,
+  startEditing,
+  waitForEditorFocus,
+} from "../helpers/browser.ts";
+import { addPerson, type Person } from "../helpers/people.ts";
+import { startTestServer, TEST_ADMIN, type TestServer } from "../helpers/server.ts";
 import { waitFor } from "../helpers/wait.ts";
 
 let server: TestServer;
 let browser: Browser;
 let auditId: string;
 let caseId: string;
+/** Attendees' accounts, one per agency. */
+const accounts = {} as Record<"alex" | "sam" | "kim", Person>;
 
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  const client = api(server.url);
+  const client = api(server.url, server.admin);
   const audit = await client.createAudit({
     title: "Neglect and voice of the child",
     theme: "Neglect",
@@ -34,6 +46,12 @@ beforeAll(async () => {
     text: "Health visitor persisted with visits.",
     agency: "health-visiting",
   });
+  const person = (name: string, agency: string) => addPerson(server.url, server.admin, { name, agency, auditId, role: "attendee" });
+  [accounts.alex, accounts.sam, accounts.kim] = await Promise.all([
+    person("Alex Morgan", "police"),
+    person("Sam Patel", "health-visiting"),
+    person("Kim Lee", "education"),
+  ]);
 });
 
 afterAll(async () => {
@@ -47,8 +65,8 @@ describe("the live board in the browser", () => {
   it("lets two people co-edit one card, each seeing the other's text and labelled caret", async () => {
     const alex = await newPerson(browser);
     const sam = await newPerson(browser);
-    await joinBoard(alex, server.url, auditId, "Alex Morgan", "police");
-    await joinBoard(sam, server.url, auditId, "Sam Patel", "health-visiting");
+    await openBoardAs(alex, server.url, auditId, accounts.alex);
+    await openBoardAs(sam, server.url, auditId, accounts.sam);
 
     await startEditing(alex, "persisted with visits");
     await startEditing(sam, "persisted with visits");
@@ -66,7 +84,7 @@ describe("the live board in the browser", () => {
 
     // A third person opening the board later sees everything, and everyone present.
     const kim = await newPerson(browser);
-    await joinBoard(kim, server.url, auditId, "Kim Lee", "education");
+    await openBoardAs(kim, server.url, auditId, accounts.kim);
     await expect.poll(() => card(kim, "Sam starts here.").textContent()).toContain("Alex adds this.");
     await expect.poll(() => kim.locator(".presence-count").textContent()).toBe("3 people here");
     await expect.poll(() => kim.locator(".presence-list").textContent()).toContain("Sam Patel, Health Visiting");
@@ -77,8 +95,8 @@ describe("the live board in the browser", () => {
   it("adds a card stamped with the writer's agency and moves it by keyboard and by the Move menu", async () => {
     const alex = await newPerson(browser);
     const sam = await newPerson(browser);
-    await joinBoard(alex, server.url, auditId, "Alex Morgan", "police");
-    await joinBoard(sam, server.url, auditId, "Sam Patel", "health-visiting");
+    await openBoardAs(alex, server.url, auditId, accounts.alex);
+    await openBoardAs(sam, server.url, auditId, accounts.sam);
 
     await alex.getByRole("button", { name: "Add card to What is working well" }).click();
     await waitForEditorFocus(alex);
@@ -111,7 +129,7 @@ describe("the live board in the browser", () => {
 
   it("drags a card to another column with the mouse", async () => {
     const page = await newPerson(browser);
-    await joinBoard(page, server.url, auditId, "Alex Morgan", "police");
+    await openBoardAs(page, server.url, auditId, accounts.alex);
     const source = card(page, "persisted with visits");
     await source.dragTo(page.locator("section.column-needsToHappen"));
     await page.locator("section.column-needsToHappen article.card", { hasText: "persisted with visits" }).waitFor();
@@ -123,7 +141,7 @@ describe("the live board in the browser", () => {
 
   it("shows hostile rich text as inert text: no script, no javascript: link", async () => {
     // A writer bypassing the UI puts a script element and a javascript: link into a card.
-    const writer = await connectBoard(server.wsUrl, auditId, "Scripted writer");
+    const writer = await connectBoard(server.wsUrl, auditId, accounts.alex.credentials);
     const cardId = addCard(writer.doc, { caseId, column: "worried", agency: "police", author: "Scripted writer" });
     if (!cardId) throw new Error("case not found");
     const body = cardBody(writer.doc, cardId);
@@ -142,7 +160,7 @@ describe("the live board in the browser", () => {
     await writer.board.flushed();
 
     const page = await newPerson(browser);
-    await joinBoard(page, server.url, auditId, "Alex Morgan", "police");
+    await openBoardAs(page, server.url, auditId, accounts.sam);
     const hostile = card(page, "Click here");
     await hostile.waitFor();
     expect(await hostile.locator("script, img, a[href^='javascript']").count()).toBe(0);
@@ -154,16 +172,16 @@ describe("the live board in the browser", () => {
 
   it("sets up an audit, adds cases, reorders them and edits a case's details through the UI", async () => {
     const page = await newPerson(browser);
-    await page.goto(server.url);
+    await signInAs(page, server.url, TEST_ADMIN.email, TEST_ADMIN.password);
     await page.getByLabel("Title").fill("Strategy discussion to first core group");
     await page.getByLabel("Theme").fill("Strategy discussions");
     await page.getByLabel("Meeting date").fill("2026-02-28");
     await page.getByLabel("How cases were selected").fill("Random by business intelligence");
     await page.getByLabel("Other agencies (comma separated)").fill("Sirona");
     await page.getByRole("button", { name: "Create audit" }).click();
-    await page.getByLabel("Your name").fill("Jo Chair");
-    await page.getByLabel("Your agency").selectOption({ label: "Sirona" });
-    await page.getByRole("button", { name: "Join the board" }).click();
+    // The admin who set the audit up is its chair: the board opens at once, no joining step.
+    await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+    expect(await page.locator(".me").textContent()).toContain("Chair");
 
     for (const label of ["Gail, 13", "Grace, 9"]) {
       await page.getByRole("button", { name: "Add a case" }).click();
@@ -181,7 +199,7 @@ describe("the live board in the browser", () => {
     await expect.poll(() => page.locator(".case-header .facts").textContent()).toContain("Child protection plan");
 
     const auditId = new URL(page.url()).pathname.split("/").pop() ?? "";
-    const board = (await api(server.url).getAudit(auditId)).body.board;
+    const board = (await api(server.url, server.admin).getAudit(auditId)).body.board;
     expect(board.cases.map((c) => [c.label, c.ageBand, c.plan])).toEqual([
       ["Grace, 9", "9", "cp"],
       ["Gail, 13", undefined, "none"],
@@ -193,9 +211,9 @@ describe("the live board in the browser", () => {
   it("tells the person when the board is offline", async () => {
     const own = await startTestServer();
     try {
-      const created = await api(own.url).createAudit({ title: "Offline check", theme: "Status", agencies: ["police"] });
+      const created = await api(own.url, own.admin).createAudit({ title: "Offline check", theme: "Status", agencies: ["police"] });
       const page = await newPerson(browser);
-      await joinBoard(page, own.url, created.body.id, "Alex Morgan", "police");
+      await openBoardAs(page, own.url, created.body.id, TEST_ADMIN);
       await own.stop();
       await page.locator(".save-status", { hasText: "Offline" }).waitFor({ timeout: 10_000 });
       await page.context().close();
@@ -206,10 +224,11 @@ describe("the live board in the browser", () => {
 
   it("has no axe-core violations on the audit list and the board", async () => {
     const page = await newPerson(browser);
-    await page.goto(server.url);
+    await signInAs(page, server.url, accounts.alex.email, accounts.alex.password);
     await page.locator(".audit-item").first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await joinBoard(page, server.url, auditId, "Alex Morgan", "police");
+    await page.getByRole("link", { name: "Neglect and voice of the child" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
     await page.locator("article.card").first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

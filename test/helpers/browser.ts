@@ -1,6 +1,6 @@
 /**
  * Headless Debian Chromium driven by playwright-core (never a downloaded browser), plus the
- * steps a person takes on the board, so end-to-end scenarios read like what users do.
+ * steps a person takes (sign in, open a board, edit), so end-to-end scenarios read like what users do.
  */
 import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -23,7 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (its own session storage) with one page, failing on page errors. */
+/** A fresh browser context (its own cookies, so its own session) with one page, failing on page errors. */
 export async function newPerson(browser: Browser): Promise<Page> {
   // bypassCSP only lets the test inject axe-core; the app itself runs under its strict CSP.
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
@@ -36,13 +36,36 @@ export async function newPerson(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Opens an audit's board and joins it with a name and an agency. */
-export async function joinBoard(page: Page, baseUrl: string, auditId: string, name: string, agencyId: string): Promise<void> {
+/** Who signs in: an email and a password (addPerson() returns both; so does TEST_ADMIN). */
+export interface SignInDetails {
+  email: string;
+  password: string;
+}
+
+/** Signs in through the sign-in form and waits for the signed-in navigation. */
+export async function signInAs(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await fillSignIn(page, email, password);
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+}
+
+/** Fills and submits the sign-in form on the current page (it may be showing after a redirect). */
+export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Opens an audit's board (already signed in) and waits until it is synced. */
+export async function openBoard(page: Page, baseUrl: string, auditId: string): Promise<void> {
   await page.goto(`${baseUrl}/audits/${auditId}`);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Your agency").selectOption(agencyId);
-  await page.getByRole("button", { name: "Join the board" }).click();
   await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+}
+
+/** Signs in as `person` and opens the board of `auditId`. */
+export async function openBoardAs(page: Page, baseUrl: string, auditId: string, person: SignInDetails): Promise<void> {
+  await signInAs(page, baseUrl, person.email, person.password);
+  await openBoard(page, baseUrl, auditId);
 }
 
 /** Clicks a card's text to edit it and waits until its editor has the keyboard focus. */

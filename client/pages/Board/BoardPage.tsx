@@ -1,58 +1,63 @@
-/** An audit's live board: who I am, the connection, the agenda and the selected case. */
+/**
+ * An audit's live board. Who I am comes from the session (my name) and my membership (the agency
+ * I write as); the server stamps both on my cards and my presence whatever this page says.
+ */
 import { useCallback, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import { agencyName } from "../../../shared/domain/agencies.ts";
-import type { AuditMeta } from "../../../shared/domain/audit.ts";
+import type { AuditView } from "../../../shared/domain/audit.ts";
 import { api } from "../../api/client.ts";
 import { useAsync } from "../../app/useAsync.ts";
 import { usePageTitle } from "../../app/usePageTitle.ts";
-import { JoinForm } from "../../board/JoinForm.tsx";
-import { colourFor, type Identity, loadIdentity, saveIdentity } from "../../collab/identity.ts";
+import { colourFor } from "../../collab/colour.ts";
+import type { PresenceUser } from "../../collab/usePresence.ts";
+import { useCurrentUser } from "../../session/SessionContext.tsx";
 import { BoardView } from "./BoardView.tsx";
+
+function Unavailable({ title, message }: { title: string; message: string }) {
+  return (
+    <main className="page narrow" id="main">
+      <h1>{title}</h1>
+      <p role="alert">{message}</p>
+      <p>
+        <Link to="/">Back to the audits</Link>
+      </p>
+    </main>
+  );
+}
 
 export function BoardPage() {
   const { auditId = "" } = useParams();
   const audit = useAsync(() => api.getAuditMeta(auditId), [auditId]);
-  const [identity, setIdentity] = useState<Identity | undefined>(() => loadIdentity(auditId));
   usePageTitle(audit.status === "ready" ? audit.value.title : "Audit");
 
   if (audit.status === "loading") return <p className="page">Loading audit…</p>;
-  if (audit.status === "error") {
+  if (audit.status === "error") return <Unavailable title="Audit not available" message={audit.message} />;
+  const meta = audit.value;
+  if (!meta.access.role || !meta.access.agency) {
     return (
       <main className="page narrow" id="main">
-        <h1>Audit not available</h1>
-        <p role="alert">{audit.message}</p>
+        <h1>{meta.title}</h1>
+        <p role="alert">You are not a member of this audit, so you cannot open its board.</p>
+        {meta.access.canManageMembers && (
+          <p>
+            As an admin you can add yourself, or anyone else, on the <Link to={`/audits/${meta.id}/members`}>members page</Link>.
+          </p>
+        )}
         <p>
           <Link to="/">Back to the audits</Link>
         </p>
       </main>
     );
   }
-  const meta: AuditMeta = audit.value;
-  const known = identity && meta.agencies.some((a) => a.id === identity.agencyId) ? identity : undefined;
-  if (!known) {
-    return (
-      <JoinForm
-        audit={meta}
-        onJoin={(next) => {
-          saveIdentity(auditId, next);
-          setIdentity(next);
-        }}
-      />
-    );
-  }
-  return <JoinedBoard audit={meta} identity={known} />;
+  return <MemberBoard audit={meta} />;
 }
 
-function JoinedBoard({ audit, identity }: { audit: AuditMeta; identity: Identity }) {
-  const user = useMemo(
-    () => ({
-      name: identity.name,
-      agencyId: identity.agencyId,
-      agency: agencyName(audit.agencies, identity.agencyId),
-      color: colourFor(identity.name),
-    }),
-    [audit.agencies, identity],
+function MemberBoard({ audit }: { audit: AuditView }) {
+  const account = useCurrentUser();
+  const agency = audit.access.agency ?? account.agency;
+  const user = useMemo<PresenceUser>(
+    () => ({ name: account.name, agencyId: agency.id, agency: agency.name, color: colourFor(account.name) }),
+    [account.name, agency.id, agency.name],
   );
   const [message, setMessage] = useState("");
   const announce = useCallback((text: string) => {

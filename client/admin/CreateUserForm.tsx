@@ -1,0 +1,87 @@
+/** A new account: email, name, agency (from the list or typed), initial password, admin or not. */
+import { type FormEvent, useState } from "react";
+import type { Agency } from "../../shared/domain/agencies.ts";
+import { LIMITS } from "../../shared/validation/limits.ts";
+import { api, messageOf } from "../api/client.ts";
+import { AgencyField, readAgency } from "../ui/AgencyField.tsx";
+
+interface CreateUserFormProps {
+  agencies: Agency[];
+  onCreated: (message: string) => void;
+  onError: (message: string) => void;
+}
+
+export function CreateUserForm({ agencies, onCreated, onError }: CreateUserFormProps) {
+  const [busy, setBusy] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? "").trim();
+    const agency = readAgency(data, "agency");
+    if (!agency) return onError("Choose the person's agency, or type its name.");
+    setBusy(true);
+    try {
+      const user = await api.createUser({
+        email: text("email"),
+        name: text("name"),
+        agency,
+        password: String(data.get("password") ?? ""),
+        admin: data.get("admin") === "on",
+      });
+      onCreated(`Account created for ${user.name} (${user.email}). Give them the initial password in person or by phone.`);
+      setFormKey((k) => k + 1);
+    } catch (error) {
+      onError(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form key={formKey} className="form" onSubmit={submit} aria-labelledby="new-user-heading">
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="new-user-email">Email address</label>
+          <input
+            id="new-user-email"
+            name="email"
+            type="email"
+            required
+            maxLength={LIMITS.emailChars}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="new-user-name">Full name</label>
+          <input id="new-user-name" name="name" required maxLength={LIMITS.displayNameChars} autoComplete="off" />
+        </div>
+      </div>
+      <AgencyField idPrefix="new-user-agency" label="Agency" name="agency" agencies={agencies} />
+      <div className="field">
+        <label htmlFor="new-user-password">Initial password</label>
+        <p className="hint" id="new-user-password-hint">
+          At least {LIMITS.passwordMinChars} characters, not a common password. Ask the person to change it after signing in.
+        </p>
+        <input
+          id="new-user-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={LIMITS.passwordMinChars}
+          maxLength={LIMITS.passwordMaxChars}
+          aria-describedby="new-user-password-hint"
+        />
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" name="admin" /> Admin (can create accounts and audits, and read the whole audit trail)
+      </label>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? "Creating…" : "Create account"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+/** Sets a new password for someone who forgot theirs; their sessions end. */
+import { type FormEvent, useEffect, useRef } from "react";
+import type { UserView } from "../../shared/domain/account.ts";
+import type { UpdateUserInput } from "../../shared/validation/account.ts";
+import { LIMITS } from "../../shared/validation/limits.ts";
+
+interface ResetPasswordFormProps {
+  user: UserView;
+  busy: boolean;
+  onSave: (input: UpdateUserInput, done: string) => Promise<boolean>;
+  onCancel: () => void;
+}
+
+export function ResetPasswordForm({ user, busy, onSave, onCancel }: ResetPasswordFormProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => inputRef.current?.focus(), []);
+  const id = `reset-${user.id}`;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get("password") ?? "");
+    void onSave({ password }, `New password set for ${user.name}; they have been signed out everywhere.`);
+  }
+
+  return (
+    <form className="form compact" onSubmit={submit} aria-label={`Reset the password of ${user.name}`}>
+      <div className="field">
+        <label htmlFor={id}>New password for {user.name}</label>
+        <p className="hint" id={`${id}-hint`}>
+          At least {LIMITS.passwordMinChars} characters. Tell it to them in person or by phone, and ask them to change it.
+        </p>
+        <input
+          id={id}
+          ref={inputRef}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={LIMITS.passwordMinChars}
+          maxLength={LIMITS.passwordMaxChars}
+          aria-describedby={`${id}-hint`}
+        />
+      </div>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy}>
+          Set password
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+/** The signed-in person and where they can go: Audits, Account, Users and Audit trail (admins), Sign out. */
+import { useState } from "react";
+import { NavLink } from "react-router";
+import { useCurrentUser, useSession } from "../session/SessionContext.tsx";
+
+export function AppNav({ showIdentity = true }: { showIdentity?: boolean }) {
+  const user = useCurrentUser();
+  const { signOut } = useSession();
+  const [busy, setBusy] = useState(false);
+  return (
+    <nav className="app-nav" aria-label="Main">
+      <ul className="nav-links">
+        <li>
+          <NavLink to="/" end>
+            Audits
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/account">Account</NavLink>
+        </li>
+        {user.admin && (
+          <>
+            <li>
+              <NavLink to="/admin/users">Users</NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/audit-log">Audit trail</NavLink>
+            </li>
+          </>
+        )}
+      </ul>
+      {showIdentity && (
+        <p className="signed-in-as">
+          <strong>{user.name}</strong>, {user.agency.name}
+        </p>
+      )}
+      <button
+        type="button"
+        className="sign-out"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void signOut();
+        }}
+      >
+        Sign out
+      </button>
+    </nav>
+  );
+}
