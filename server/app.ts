@@ -6,7 +6,7 @@ import helmet from "helmet";
 import { LIMITS } from "../shared/validation/limits.ts";
 import { authenticate, csrfProtection, requireSignedIn } from "./http/middleware/auth.ts";
 import { apiNotFound, errorHandler } from "./http/middleware/errors.ts";
-import { recordRefusedWrites } from "./http/middleware/trail.ts";
+import { recordRefusals } from "./http/middleware/trail.ts";
 import { requireJsonBody } from "./http/middleware/validate.ts";
 import { auditLogRoutes } from "./http/routes/auditLog.ts";
 import { auditRoutes } from "./http/routes/audits.ts";
@@ -50,7 +50,7 @@ export function createApp(services: Services, { clientDir, trustProxy }: AppOpti
   api.use(express.json({ limit: LIMITS.jsonBodyBytes, strict: true }));
   api.use(authenticate(services.auth));
   api.use(systemRoutes());
-  api.use(recordRefusedWrites(services.trail));
+  api.use(recordRefusals(services.trail));
   api.use(csrfProtection);
   api.use(sessionRoutes(services));
   api.use(requireSignedIn);

@@ -76,6 +76,7 @@ export const AUDIT_EVENT_TYPES = [
   "member-changed",
   "member-removed",
   "api-write",
+  "api-refused",
   "ws-connected",
   "ws-refused",
   "ws-disconnected",

@@ -145,13 +145,12 @@ describe("what is recorded", () => {
     expect(batches.reduce((sum, b) => sum + Number(b.detail?.updates), 0)).toBeGreaterThanOrEqual(50);
   });
 
-  // Refused attempts are recorded, but without the audit: the chair reading that audit's trail
-  // cannot see who tried (server/http/middleware/trail.ts, server/collab/extensions/access.ts).
+  // Refused attempts carry the audit they were aimed at, so its chair sees who tried.
   test("a refused write on an audit is in that audit's trail", async () => {
     const observer = await addPerson(server.url, server.admin, { name: "Olive Observer", auditId, role: "observer" });
     const refused = await api(server.url, observer.credentials).postJson(`/api/audits/${auditId}/cases`, { label: "Not mine" });
     expect(refused.status).toBe(403);
-    const [entry] = await entriesWhere((e) => e.type === "api-write" && e.userId === observer.user.id, "the refused write");
+    const [entry] = await entriesWhere((e) => e.type === "api-refused" && e.userId === observer.user.id, "the refused write");
     expect(entry.detail).toMatchObject({ method: "POST", status: 403 });
     expect(entry.auditId).toBe(auditId);
   });

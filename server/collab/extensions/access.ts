@@ -40,7 +40,9 @@ const COLOUR = /^#[0-9a-f]{6}$/i;
 export function accessExtension({ store, auth, trail, changes, pending }: AccessDeps): Extension {
   const refuse = (reason: string, documentName: string, userId?: string): never => {
     log.warn("refused a collaboration connection", { reason, document: documentName.slice(0, 80) });
-    void trail.record({ type: "ws-refused", userId, detail: { reason } });
+    // Tagged with the audit when the name is a well-formed id, so its chair sees attempts on it.
+    const auditId = IdSchema.safeParse(documentName);
+    void trail.record({ type: "ws-refused", userId, auditId: auditId.success ? auditId.data : undefined, detail: { reason } });
     // Same message whatever the reason: an outsider cannot tell "no such audit" from "not yours".
     throw new Error("permission-denied");
   };
