@@ -1,18 +1,11 @@
 /** What the server keeps about people and access. Only server/ sees these: they hold hashes. */
-import type { AuditEvent, Role } from "../../shared/domain/account.ts";
+import type { AuditEvent, Role, UserView } from "../../shared/domain/account.ts";
 import type { Agency } from "../../shared/domain/agencies.ts";
 
-export interface UserRecord {
-  id: string;
-  /** Lower-cased; unique. */
-  email: string;
-  name: string;
-  agency: Agency;
-  admin: boolean;
-  disabled: boolean;
+/** A user as the API shows them, plus what only the server keeps. */
+export interface UserRecord extends UserView {
   /** argon2id encoded hash (algorithm, parameters and salt included). */
   passwordHash: string;
-  createdAt: string;
 }
 
 export interface MemberRecord {

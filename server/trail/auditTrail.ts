@@ -4,19 +4,12 @@
  * Entries recorded in the same tick share one durable append (group commit).
  */
 import { createHash } from "node:crypto";
-import type { AuditEvent, AuditEventType, AuditTrailPage } from "../../shared/domain/account.ts";
+import type { AuditEvent, AuditTrailPage } from "../../shared/domain/account.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/index.ts";
 
 /** What a caller says; the trail adds sequence, time and hashes. */
-export interface TrailEntry {
-  type: AuditEventType;
-  userId?: string;
-  actor?: string;
-  agency?: string;
-  auditId?: string;
-  detail?: Record<string, string | number | boolean>;
-}
+export type TrailEntry = Omit<AuditEvent, "seq" | "at" | "prev" | "hash">;
 
 export interface TrailFilter {
   auditId?: string;
