@@ -31,7 +31,7 @@ export function ChangePasswordForm() {
   return (
     <section aria-labelledby="password-heading">
       <h2 id="password-heading">Change your password</h2>
-      <form className="form" onSubmit={submit} aria-labelledby="password-heading">
+      <form className="form" onSubmit={submit} aria-labelledby="password-heading" noValidate>
         <div className="field">
           <label htmlFor="current-password">Current password</label>
           <input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required />

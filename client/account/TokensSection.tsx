@@ -84,7 +84,7 @@ export function TokensSection() {
           </tbody>
         </table>
       )}
-      <form className="form compact inline" onSubmit={create} aria-label="Create a token">
+      <form className="form compact inline" onSubmit={create} aria-label="Create a token" noValidate>
         <div className="field">
           <label htmlFor="token-name">New token name</label>
           <input id="token-name" name="name" required maxLength={LIMITS.tokenNameChars} placeholder="e.g. Action plan export script" />

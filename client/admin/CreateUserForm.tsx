@@ -4,14 +4,16 @@ import type { Agency } from "../../shared/domain/agencies.ts";
 import { LIMITS } from "../../shared/validation/limits.ts";
 import { api, messageOf } from "../api/client.ts";
 import { AgencyField, readAgency } from "../ui/AgencyField.tsx";
+import { StatusLine, useStatusLine } from "../ui/StatusLine.tsx";
 
 interface CreateUserFormProps {
   agencies: Agency[];
-  onCreated: (message: string) => void;
-  onError: (message: string) => void;
+  /** Called after an account was created, to refresh the list. */
+  onCreated: () => void;
 }
 
-export function CreateUserForm({ agencies, onCreated, onError }: CreateUserFormProps) {
+export function CreateUserForm({ agencies, onCreated }: CreateUserFormProps) {
+  const line = useStatusLine();
   const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
 
@@ -20,7 +22,7 @@ export function CreateUserForm({ agencies, onCreated, onError }: CreateUserFormP
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "").trim();
     const agency = readAgency(data, "agency");
-    if (!agency) return onError("Choose the person's agency, or type its name.");
+    if (!agency) return line.fail("Choose the person's agency, or type its name.");
     setBusy(true);
     try {
       const user = await api.createUser({
@@ -30,58 +32,62 @@ export function CreateUserForm({ agencies, onCreated, onError }: CreateUserFormP
         password: String(data.get("password") ?? ""),
         admin: data.get("admin") === "on",
       });
-      onCreated(`Account created for ${user.name} (${user.email}). Give them the initial password in person or by phone.`);
+      line.say(`Account created for ${user.name} (${user.email}). Give them the initial password in person or by phone.`);
       setFormKey((k) => k + 1);
+      onCreated();
     } catch (error) {
-      onError(messageOf(error));
+      line.fail(messageOf(error));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form key={formKey} className="form" onSubmit={submit} aria-labelledby="new-user-heading">
-      <div className="field-row">
+    <>
+      <StatusLine status={line.status} error={line.error} />
+      <form key={formKey} className="form" onSubmit={submit} aria-labelledby="new-user-heading" noValidate>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="new-user-email">Email address</label>
+            <input
+              id="new-user-email"
+              name="email"
+              type="email"
+              required
+              maxLength={LIMITS.emailChars}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="new-user-name">Full name</label>
+            <input id="new-user-name" name="name" required maxLength={LIMITS.displayNameChars} autoComplete="off" />
+          </div>
+        </div>
+        <AgencyField idPrefix="new-user-agency" label="Agency" name="agency" agencies={agencies} />
         <div className="field">
-          <label htmlFor="new-user-email">Email address</label>
+          <label htmlFor="new-user-password">Initial password</label>
+          <p className="hint" id="new-user-password-hint">
+            At least {LIMITS.passwordMinChars} characters, not a common password. Ask the person to change it after signing in.
+          </p>
           <input
-            id="new-user-email"
-            name="email"
-            type="email"
+            id="new-user-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
             required
-            maxLength={LIMITS.emailChars}
-            autoComplete="off"
-            spellCheck={false}
+            minLength={LIMITS.passwordMinChars}
+            maxLength={LIMITS.passwordMaxChars}
+            aria-describedby="new-user-password-hint"
           />
         </div>
-        <div className="field">
-          <label htmlFor="new-user-name">Full name</label>
-          <input id="new-user-name" name="name" required maxLength={LIMITS.displayNameChars} autoComplete="off" />
-        </div>
-      </div>
-      <AgencyField idPrefix="new-user-agency" label="Agency" name="agency" agencies={agencies} />
-      <div className="field">
-        <label htmlFor="new-user-password">Initial password</label>
-        <p className="hint" id="new-user-password-hint">
-          At least {LIMITS.passwordMinChars} characters, not a common password. Ask the person to change it after signing in.
-        </p>
-        <input
-          id="new-user-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={LIMITS.passwordMinChars}
-          maxLength={LIMITS.passwordMaxChars}
-          aria-describedby="new-user-password-hint"
-        />
-      </div>
-      <label className="checkbox">
-        <input type="checkbox" name="admin" /> Admin (can create accounts and audits, and read the whole audit trail)
-      </label>
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? "Creating…" : "Create account"}
-      </button>
-    </form>
+        <label className="checkbox">
+          <input type="checkbox" name="admin" /> Admin (can create accounts and audits, and read the whole audit trail)
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? "Creating…" : "Create account"}
+        </button>
+      </form>
+    </>
   );
 }

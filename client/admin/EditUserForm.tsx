@@ -10,11 +10,13 @@ interface EditUserFormProps {
   user: UserView;
   agencies: Agency[];
   busy: boolean;
+  /** The server's refusal of the last save, if any. */
+  error: string;
   onSave: (input: UpdateUserInput, done: string) => Promise<boolean>;
   onCancel: () => void;
 }
 
-export function EditUserForm({ user, agencies, busy, onSave, onCancel }: EditUserFormProps) {
+export function EditUserForm({ user, agencies, busy, error, onSave, onCancel }: EditUserFormProps) {
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
   const prefix = `edit-${user.id}`;
@@ -32,7 +34,7 @@ export function EditUserForm({ user, agencies, busy, onSave, onCancel }: EditUse
   }
 
   return (
-    <form className="form compact" onSubmit={submit} aria-label={`Edit ${user.name}`}>
+    <form className="form compact" onSubmit={submit} aria-label={`Edit ${user.name}`} noValidate>
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${prefix}-name`}>Full name</label>
@@ -49,6 +51,11 @@ export function EditUserForm({ user, agencies, busy, onSave, onCancel }: EditUse
       <label className="checkbox">
         <input type="checkbox" name="admin" defaultChecked={user.admin} /> Admin
       </label>
+      {error && (
+        <p className="notice warning" role="alert">
+          {error}
+        </p>
+      )}
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>
           Save changes

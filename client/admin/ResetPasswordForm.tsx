@@ -7,11 +7,13 @@ import { LIMITS } from "../../shared/validation/limits.ts";
 interface ResetPasswordFormProps {
   user: UserView;
   busy: boolean;
+  /** The server's refusal of the last save, if any. */
+  error: string;
   onSave: (input: UpdateUserInput, done: string) => Promise<boolean>;
   onCancel: () => void;
 }
 
-export function ResetPasswordForm({ user, busy, onSave, onCancel }: ResetPasswordFormProps) {
+export function ResetPasswordForm({ user, busy, error, onSave, onCancel }: ResetPasswordFormProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
   const id = `reset-${user.id}`;
@@ -23,7 +25,7 @@ export function ResetPasswordForm({ user, busy, onSave, onCancel }: ResetPasswor
   }
 
   return (
-    <form className="form compact" onSubmit={submit} aria-label={`Reset the password of ${user.name}`}>
+    <form className="form compact" onSubmit={submit} aria-label={`Reset password of ${user.name}`} noValidate>
       <div className="field">
         <label htmlFor={id}>New password for {user.name}</label>
         <p className="hint" id={`${id}-hint`}>
@@ -41,6 +43,11 @@ export function ResetPasswordForm({ user, busy, onSave, onCancel }: ResetPasswor
           aria-describedby={`${id}-hint`}
         />
       </div>
+      {error && (
+        <p className="notice warning" role="alert">
+          {error}
+        </p>
+      )}
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>
           Set password

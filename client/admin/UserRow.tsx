@@ -19,8 +19,14 @@ type Open = "none" | "edit" | "password";
 
 export function UserRow({ user, agencies, onChanged, onError }: UserRowProps) {
   const me = useCurrentUser();
-  const [open, setOpen] = useState<Open>("none");
+  const [open, setOpenState] = useState<Open>("none");
   const [busy, setBusy] = useState(false);
+  /** An error of the open edit or password form, shown in that form. */
+  const [formError, setFormError] = useState("");
+  const setOpen = (next: Open) => {
+    setFormError("");
+    setOpenState(next);
+  };
 
   async function update(input: UpdateUserInput, done: string): Promise<boolean> {
     setBusy(true);
@@ -30,7 +36,8 @@ export function UserRow({ user, agencies, onChanged, onError }: UserRowProps) {
       onChanged(done);
       return true;
     } catch (error) {
-      onError(messageOf(error));
+      if (open === "none") onError(messageOf(error));
+      else setFormError(messageOf(error));
       return false;
     } finally {
       setBusy(false);
@@ -74,7 +81,7 @@ export function UserRow({ user, agencies, onChanged, onError }: UserRowProps) {
             <button
               type="button"
               aria-expanded={open === "password"}
-              aria-label={`Reset the password of ${user.name}`}
+              aria-label={`Reset password of ${user.name}`}
               onClick={() => setOpen(open === "password" ? "none" : "password")}
             >
               Reset password
@@ -86,9 +93,16 @@ export function UserRow({ user, agencies, onChanged, onError }: UserRowProps) {
         <tr className="row-form">
           <td colSpan={6}>
             {open === "edit" ? (
-              <EditUserForm user={user} agencies={agencies} busy={busy} onSave={update} onCancel={() => setOpen("none")} />
+              <EditUserForm
+                user={user}
+                agencies={agencies}
+                busy={busy}
+                error={formError}
+                onSave={update}
+                onCancel={() => setOpen("none")}
+              />
             ) : (
-              <ResetPasswordForm user={user} busy={busy} onSave={update} onCancel={() => setOpen("none")} />
+              <ResetPasswordForm user={user} busy={busy} error={formError} onSave={update} onCancel={() => setOpen("none")} />
             )}
           </td>
         </tr>

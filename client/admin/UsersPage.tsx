@@ -55,7 +55,7 @@ export function UsersPage() {
       <section aria-labelledby="new-user-heading">
         <h2 id="new-user-heading">Create an account</h2>
         {agencies.status === "error" && <p role="alert">Could not load the agency list: {agencies.message}</p>}
-        <CreateUserForm agencies={agencyList} onCreated={changed} onError={line.fail} />
+        <CreateUserForm agencies={agencyList} onCreated={users.reload} />
       </section>
     </main>
   );

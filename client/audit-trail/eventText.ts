@@ -19,6 +19,7 @@ export const EVENT_TITLES: Record<AuditEventType, string> = {
   "member-changed": "Member changed",
   "member-removed": "Member removed",
   "api-write": "Change through the API",
+  "api-refused": "Request refused",
   "ws-connected": "Board opened",
   "ws-refused": "Board refused",
   "ws-disconnected": "Board closed",

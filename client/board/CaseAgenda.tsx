@@ -36,7 +36,11 @@ export function CaseAgenda({ cases, selected, onSelect }: CaseAgendaProps) {
               >
                 <span className="agenda-label">{item.label}</span>
                 <span className="agenda-meta">
-                  {[item.ageBand, item.plan && item.plan !== "none" ? PLAN_TITLES[item.plan] : undefined, `${item.cardCount} cards`]
+                  {[
+                    item.ageBand,
+                    item.plan && item.plan !== "none" ? PLAN_TITLES[item.plan] : undefined,
+                    item.cardCount === 1 ? "1 card" : `${item.cardCount} cards`,
+                  ]
                     .filter(Boolean)
                     .join(" · ")}
                 </span>

@@ -5,14 +5,16 @@ import type { AuditView } from "../../shared/domain/audit.ts";
 import { LIMITS } from "../../shared/validation/limits.ts";
 import { api, messageOf } from "../api/client.ts";
 import { AgencyField, readAgency } from "../ui/AgencyField.tsx";
+import { StatusLine, useStatusLine } from "../ui/StatusLine.tsx";
 
 interface AddMemberFormProps {
   audit: AuditView;
-  onAdded: (message: string) => void;
-  onError: (message: string) => void;
+  /** Called after a member was added or changed, to refresh the list. */
+  onAdded: () => void;
 }
 
-export function AddMemberForm({ audit, onAdded, onError }: AddMemberFormProps) {
+export function AddMemberForm({ audit, onAdded }: AddMemberFormProps) {
+  const line = useStatusLine();
   const [busy, setBusy] = useState(false);
   // Remounting the form after a success empties it (the agency field keeps its own state).
   const [formKey, setFormKey] = useState(0);
@@ -23,49 +25,61 @@ export function AddMemberForm({ audit, onAdded, onError }: AddMemberFormProps) {
     const email = String(data.get("email") ?? "").trim();
     const role = String(data.get("role") ?? "attendee") as Role;
     const agency = readAgency(data, "agency");
-    if (!email) return onError("Enter the email address of the person's account.");
+    if (!email) return line.fail("Enter the email address of the person's account.");
     setBusy(true);
     try {
       const result = await api.putMember(audit.id, { email, role, agency });
-      onAdded(`${email} is now ${ROLE_TITLES[result.role].toLowerCase()} for ${result.agency.name}.`);
+      line.say(`${email} is now ${ROLE_TITLES[result.role].toLowerCase()} for ${result.agency.name}.`);
       setFormKey((k) => k + 1);
+      onAdded();
     } catch (error) {
-      onError(messageOf(error));
+      line.fail(messageOf(error));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form key={formKey} className="form" onSubmit={submit} aria-labelledby="add-member-heading">
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor="member-email">Email address</label>
-          <input id="member-email" name="email" type="email" required maxLength={LIMITS.emailChars} autoComplete="off" spellCheck={false} />
+    <>
+      <StatusLine status={line.status} error={line.error} />
+      <form key={formKey} className="form" onSubmit={submit} aria-labelledby="add-member-heading" noValidate>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="member-email">Email address</label>
+            <input
+              id="member-email"
+              name="email"
+              type="email"
+              required
+              maxLength={LIMITS.emailChars}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="member-role">Role</label>
+            <select id="member-role" name="role" defaultValue="attendee">
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_TITLES[role]}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor="member-role">Role</label>
-          <select id="member-role" name="role" defaultValue="attendee">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_TITLES[role]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <AgencyField
-        idPrefix="member-agency"
-        label="Writes as agency (optional)"
-        name="agency"
-        agencies={audit.agencies}
-        emptyChoice="Their own agency"
-        hint="Leave as their own agency unless they speak for another agency taking part in this audit."
-      />
-      <p className="hint">The person needs an account first: an admin creates accounts on the Users page.</p>
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? "Adding…" : "Add member"}
-      </button>
-    </form>
+        <AgencyField
+          idPrefix="member-agency"
+          label="Writes as agency (optional)"
+          name="agency"
+          agencies={audit.agencies}
+          emptyChoice="Their own agency"
+          hint="Leave as their own agency unless they speak for another agency taking part in this audit."
+        />
+        <p className="hint">The person needs an account first: an admin creates accounts on the Users page.</p>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? "Adding…" : "Add member"}
+        </button>
+      </form>
+    </>
   );
 }

@@ -66,7 +66,7 @@ export function MembersPage() {
       {access.canManageMembers && (
         <section aria-labelledby="add-member-heading">
           <h2 id="add-member-heading">Add a member</h2>
-          <AddMemberForm audit={audit.value} onAdded={changed} onError={line.fail} />
+          <AddMemberForm audit={audit.value} onAdded={members.reload} />
         </section>
       )}
     </main>

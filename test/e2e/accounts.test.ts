@@ -80,6 +80,7 @@ describe("signing in", () => {
     expect(await page.getByRole("heading", { name: "New audit" }).count()).toBe(0);
     expect(await page.getByRole("navigation", { name: "Main" }).textContent()).toContain("Chris Worker");
     expect(await page.getByRole("link", { name: "Users" }).count()).toBe(0);
+    await page.screenshot({ path: "/tmp/maca-audits.png" });
     await page.context().close();
   });
 

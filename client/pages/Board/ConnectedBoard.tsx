@@ -15,6 +15,7 @@ import { useAgenda } from "../../board/selectors.ts";
 import type { BoardConnection, LiveAccess, SaveState } from "../../collab/useBoardConnection.ts";
 import { setEditingCard, usePresence, usePublishPresence } from "../../collab/usePresence.ts";
 import { preloadEditor } from "../../editor/SharedText.tsx";
+import { useCurrentUser } from "../../session/SessionContext.tsx";
 import type { BoardViewProps } from "./BoardView.tsx";
 
 interface ConnectedBoardProps extends BoardViewProps {
@@ -27,6 +28,9 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
   const { doc, provider } = connection;
   const readOnly = access.readOnly;
   const role = access.role ?? audit.access.role ?? "observer";
+  // Live: a chair made attendee loses the links at once, an attendee made chair gets them.
+  const isAdmin = useCurrentUser().admin;
+  const canManage = isAdmin || role === "chair";
   useEffect(preloadEditor, []);
   const cases = useAgenda(doc);
   const [params, setParams] = useSearchParams();
@@ -77,10 +81,10 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
           <p className="me">
             You: <strong>{user.name}</strong>, {user.agency} <span className="role-tag">{ROLE_TITLES[role]}</span>
           </p>
-          {(audit.access.canManageMembers || audit.access.canViewTrail) && (
+          {canManage && (
             <p className="board-links">
-              {audit.access.canManageMembers && <Link to={`/audits/${audit.id}/members`}>Members</Link>}
-              {audit.access.canViewTrail && <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>}
+              <Link to={`/audits/${audit.id}/members`}>Members</Link>
+              <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>
             </p>
           )}
         </div>
