@@ -1,9 +1,9 @@
-/** The shell: sign-in, then the audit list, boards, members, audit trail, account and admin pages. */
+/**
+ * The shell: sign-in, then the audit list, boards, members, audit trail, account and admin pages.
+ * The management pages load on first visit: people at a meeting mostly need the board.
+ */
+import { lazy } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
-import { AccountPage } from "../account/AccountPage.tsx";
-import { UsersPage } from "../admin/UsersPage.tsx";
-import { AuditTrailPage } from "../audit-trail/AuditTrailPage.tsx";
-import { MembersPage } from "../members/MembersPage.tsx";
 import { AuditListPage } from "../pages/AuditList/AuditListPage.tsx";
 import { BoardPage } from "../pages/Board/BoardPage.tsx";
 import { NotFoundPage } from "../pages/NotFoundPage.tsx";
@@ -11,6 +11,11 @@ import { RequireSession } from "../session/RequireSession.tsx";
 import { SessionProvider } from "../session/SessionContext.tsx";
 import { SignInPage } from "../session/SignInPage.tsx";
 import { PageLayout } from "./PageLayout.tsx";
+
+const AccountPage = lazy(() => import("../account/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
+const UsersPage = lazy(() => import("../admin/UsersPage.tsx").then((m) => ({ default: m.UsersPage })));
+const AuditTrailPage = lazy(() => import("../audit-trail/AuditTrailPage.tsx").then((m) => ({ default: m.AuditTrailPage })));
+const MembersPage = lazy(() => import("../members/MembersPage.tsx").then((m) => ({ default: m.MembersPage })));
 
 export function App() {
   return (

@@ -1,4 +1,5 @@
 /** Every signed-in page but the board: skip link, header with the main navigation, then the page. */
+import { Suspense } from "react";
 import { Link, Outlet } from "react-router";
 import { AppNav } from "./AppNav.tsx";
 
@@ -14,7 +15,9 @@ export function PageLayout() {
         </p>
         <AppNav />
       </header>
-      <Outlet />
+      <Suspense fallback={<p className="page">Loading…</p>}>
+        <Outlet />
+      </Suspense>
     </>
   );
 }

@@ -72,6 +72,19 @@ describe("signing in", () => {
     await page.context().close();
   });
 
+  it("says when too many failed sign-ins have locked an account for a while", async () => {
+    const person = await addPerson(server.url, server.admin, { name: "Lou Locked", agency: "housing" });
+    const page = await newPerson(browser);
+    await page.goto(`${server.url}/sign-in`);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await fillSignIn(page, person.email, `wrong guess ${attempt}`);
+      await expect.poll(() => page.getByRole("alert").textContent()).toContain("do not match");
+    }
+    await fillSignIn(page, person.email, person.password);
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Too many failed sign-ins for this account");
+    await page.context().close();
+  });
+
   it("shows the audit list with my role and no New audit form for a non-admin", async () => {
     const page = await newPerson(browser);
     await signInAs(page, server.url, socialCare.email, socialCare.password);
