@@ -244,6 +244,7 @@ describe("access that changes while the board is open", () => {
     await page.getByRole("heading", { name: "Sign in" }).waitFor({ timeout: 4_000 });
     expect(new URL(page.url()).pathname).toBe("/sign-in");
     expect(await page.locator(".notice").first().textContent()).toContain("Your session ended");
+    await page.screenshot({ path: "/tmp/maca-session-ended.png" });
     await fillSignIn(page, person.email, newPassword);
     await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/audits/${auditId}`);
