@@ -35,8 +35,8 @@ import { DEFAULT_AGENCIES } from "../shared/domain/agencies.ts";
 import type { BoardJson } from "../shared/domain/board.ts";
 import { api, createAuditOk } from "../test/helpers/api.ts";
 import { type BoardConnection, connectBoard } from "../test/helpers/board.ts";
-import { joinBoard, launchBrowser, newPerson } from "../test/helpers/browser.ts";
-import { REPO_ROOT, startTestServer, type TestServer } from "../test/helpers/server.ts";
+import { launchBrowser, newPerson, openBoardAs } from "../test/helpers/browser.ts";
+import { REPO_ROOT, startTestServer, TEST_ADMIN, type TestServer } from "../test/helpers/server.ts";
 
 // ---------------------------------------------------------------------------------------------
 // What is measured and how often
@@ -437,10 +437,10 @@ async function benchBrowser(size: BoardSize, board: ServedBoard, browser: Browse
   const page: Page = await newPerson(browser);
   try {
     await page.context().addInitScript(FIRST_CARD_PROBE);
-    await joinBoard(page, board.server.url, board.auditId, "Bench Person", "police");
+    await openBoardAs(page, board.server.url, board.auditId, TEST_ADMIN);
     const boardUrl = `${board.server.url}/audits/${board.auditId}`;
 
-    // The identity is in this tab's sessionStorage now, so each goto lands straight on the board.
+    // Signed in now (the session cookie stays), so each goto lands straight on the board.
     const wall: number[] = [];
     const inPage: number[] = [];
     for (let i = 0; i < REPS.pageLoad; i++) {

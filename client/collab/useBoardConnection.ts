@@ -42,7 +42,11 @@ export function useBoardConnection(
   const [saveState, setSaveState] = useState<SaveState>("connecting");
   const [access, setAccess] = useState<LiveAccess>({ readOnly: initiallyReadOnly });
   const [ended, setEnded] = useState<BoardEnd>();
+  // Bumped on a role change: the server may have dropped this replica's last edits, which would
+  // leave a gap in its history that blocks every later edit, so the page starts a fresh replica.
+  const [generation, setGeneration] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation must restart the connection.
   useEffect(() => {
     const doc = new Y.Doc();
     const provider = new HocuspocusProvider({ url: collabUrl(), name: auditId, document: doc });
@@ -74,7 +78,9 @@ export function useBoardConnection(
     provider.on("authenticated", ({ scope }: onAuthenticatedParameters) => setAccess((a) => ({ ...a, readOnly: scope === "readonly" })));
     provider.on("stateless", ({ payload }: { payload: string }) => {
       const message = parseAccessChanged(payload);
-      if (message) setAccess({ readOnly: message.readOnly, role: message.role });
+      if (!message) return;
+      setAccess({ readOnly: message.readOnly, role: message.role });
+      setTimeout(() => setGeneration((g) => g + 1), 0);
     });
     provider.on("close", ({ event }: onCloseParameters) => {
       if (event.reason === "membership-removed" || event.reason === "session-ended") end(event.reason);
@@ -85,7 +91,7 @@ export function useBoardConnection(
       destroy();
       setConnection(undefined);
     };
-  }, [auditId]);
+  }, [auditId, generation]);
 
   return { connection, saveState, access, ended };
 }

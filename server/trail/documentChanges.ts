@@ -3,7 +3,7 @@
  * (how many updates, how many bytes), not one per keystroke.
  */
 import type { Agency } from "../../shared/domain/agencies.ts";
-import type { AuditTrail } from "./auditTrail.ts";
+import { type AuditTrail, actorOf } from "./auditTrail.ts";
 
 interface Batch {
   auditId: string;
@@ -37,7 +37,7 @@ export class DocumentChangeLog {
     this.batches.set(key, {
       auditId,
       userId: who.userId,
-      actor: `${who.name} <${who.email}>`,
+      actor: actorOf({ id: who.userId, ...who }).actor,
       agency: who.agency.name,
       updates: 1,
       bytes,

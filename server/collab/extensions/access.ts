@@ -22,7 +22,7 @@ import { IdSchema } from "../../../shared/validation/audit.ts";
 import type { Authenticator } from "../../auth/principal.ts";
 import { log } from "../../log.ts";
 import type { Store } from "../../store/index.ts";
-import type { AuditTrail } from "../../trail/auditTrail.ts";
+import { type AuditTrail, actorOf } from "../../trail/auditTrail.ts";
 import type { DocumentChangeLog } from "../../trail/documentChanges.ts";
 import { type ConnectionContext, contextOfOrigin, isConnectionContext } from "../context.ts";
 import type { PendingSockets } from "../pendingSockets.ts";
@@ -73,9 +73,7 @@ export function accessExtension({ store, auth, trail, changes, pending }: Access
       if (!isConnectionContext(context)) return;
       await trail.record({
         type: "ws-connected",
-        userId: context.userId,
-        actor: `${context.name} <${context.email}>`,
-        agency: context.agency.name,
+        ...actorOf({ id: context.userId, ...context }),
         auditId: documentName,
         detail: { role: context.role, readOnly: connectionConfig.readOnly, via: context.tokenId ? "token" : "session" },
       });
@@ -86,8 +84,7 @@ export function accessExtension({ store, auth, trail, changes, pending }: Access
       changes.flush(documentName, context.userId);
       await trail.record({
         type: "ws-disconnected",
-        userId: context.userId,
-        actor: `${context.name} <${context.email}>`,
+        ...actorOf({ id: context.userId, ...context }),
         auditId: documentName,
       });
     },
