@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from "react";
 import { LIMITS } from "../../shared/validation/limits.ts";
 import { api, messageOf } from "../api/client.ts";
+import { NewPasswordField } from "../ui/fields.tsx";
 import { StatusLine, useStatusLine } from "../ui/StatusLine.tsx";
 
 export function ChangePasswordForm() {
@@ -36,22 +37,12 @@ export function ChangePasswordForm() {
           <label htmlFor="current-password">Current password</label>
           <input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required />
         </div>
-        <div className="field">
-          <label htmlFor="new-password">New password</label>
-          <p className="hint" id="new-password-hint">
-            At least {LIMITS.passwordMinChars} characters. A few unrelated words make a strong one; common passwords are refused.
-          </p>
-          <input
-            id="new-password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={LIMITS.passwordMinChars}
-            maxLength={LIMITS.passwordMaxChars}
-            aria-describedby="new-password-hint"
-          />
-        </div>
+        <NewPasswordField
+          id="new-password"
+          name="newPassword"
+          label="New password"
+          hint="A few unrelated words make a strong one; common passwords are refused."
+        />
         <div className="field">
           <label htmlFor="confirm-password">New password again</label>
           <input id="confirm-password" name="confirmPassword" type="password" autoComplete="new-password" required />

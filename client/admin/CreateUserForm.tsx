@@ -4,6 +4,7 @@ import type { Agency } from "../../shared/domain/agencies.ts";
 import { LIMITS } from "../../shared/validation/limits.ts";
 import { api, messageOf } from "../api/client.ts";
 import { AgencyField, readAgency } from "../ui/AgencyField.tsx";
+import { EmailField, NewPasswordField } from "../ui/fields.tsx";
 import { StatusLine, useStatusLine } from "../ui/StatusLine.tsx";
 
 interface CreateUserFormProps {
@@ -47,40 +48,19 @@ export function CreateUserForm({ agencies, onCreated }: CreateUserFormProps) {
       <StatusLine status={line.status} error={line.error} />
       <form key={formKey} className="form" onSubmit={submit} aria-labelledby="new-user-heading" noValidate>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="new-user-email">Email address</label>
-            <input
-              id="new-user-email"
-              name="email"
-              type="email"
-              required
-              maxLength={LIMITS.emailChars}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </div>
+          <EmailField id="new-user-email" />
           <div className="field">
             <label htmlFor="new-user-name">Full name</label>
             <input id="new-user-name" name="name" required maxLength={LIMITS.displayNameChars} autoComplete="off" />
           </div>
         </div>
         <AgencyField idPrefix="new-user-agency" label="Agency" name="agency" agencies={agencies} />
-        <div className="field">
-          <label htmlFor="new-user-password">Initial password</label>
-          <p className="hint" id="new-user-password-hint">
-            At least {LIMITS.passwordMinChars} characters, not a common password. Ask the person to change it after signing in.
-          </p>
-          <input
-            id="new-user-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={LIMITS.passwordMinChars}
-            maxLength={LIMITS.passwordMaxChars}
-            aria-describedby="new-user-password-hint"
-          />
-        </div>
+        <NewPasswordField
+          id="new-user-password"
+          name="password"
+          label="Initial password"
+          hint="Not a common password. Ask the person to change it after signing in."
+        />
         <label className="checkbox">
           <input type="checkbox" name="admin" /> Admin (can create accounts and audits, and read the whole audit trail)
         </label>

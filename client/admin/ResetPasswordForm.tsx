@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useRef } from "react";
 import type { UserView } from "../../shared/domain/account.ts";
 import type { UpdateUserInput } from "../../shared/validation/account.ts";
 import { LIMITS } from "../../shared/validation/limits.ts";
+import { NewPasswordField } from "../ui/fields.tsx";
 
 interface ResetPasswordFormProps {
   user: UserView;
@@ -26,23 +27,13 @@ export function ResetPasswordForm({ user, busy, error, onSave, onCancel }: Reset
 
   return (
     <form className="form compact" onSubmit={submit} aria-label={`Reset password of ${user.name}`} noValidate>
-      <div className="field">
-        <label htmlFor={id}>New password for {user.name}</label>
-        <p className="hint" id={`${id}-hint`}>
-          At least {LIMITS.passwordMinChars} characters. Tell it to them in person or by phone, and ask them to change it.
-        </p>
-        <input
-          id={id}
-          ref={inputRef}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={LIMITS.passwordMinChars}
-          maxLength={LIMITS.passwordMaxChars}
-          aria-describedby={`${id}-hint`}
-        />
-      </div>
+      <NewPasswordField
+        id={id}
+        name="password"
+        inputRef={inputRef}
+        label={<>New password for {user.name}</>}
+        hint="Tell it to them in person or by phone, and ask them to change it."
+      />
       {error && (
         <p className="notice warning" role="alert">
           {error}

@@ -5,6 +5,7 @@ import type { AuditView } from "../../shared/domain/audit.ts";
 import { LIMITS } from "../../shared/validation/limits.ts";
 import { api, messageOf } from "../api/client.ts";
 import { AgencyField, readAgency } from "../ui/AgencyField.tsx";
+import { EmailField } from "../ui/fields.tsx";
 import { StatusLine, useStatusLine } from "../ui/StatusLine.tsx";
 
 interface AddMemberFormProps {
@@ -44,18 +45,7 @@ export function AddMemberForm({ audit, onAdded }: AddMemberFormProps) {
       <StatusLine status={line.status} error={line.error} />
       <form key={formKey} className="form" onSubmit={submit} aria-labelledby="add-member-heading" noValidate>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="member-email">Email address</label>
-            <input
-              id="member-email"
-              name="email"
-              type="email"
-              required
-              maxLength={LIMITS.emailChars}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </div>
+          <EmailField id="member-email" />
           <div className="field">
             <label htmlFor="member-role">Role</label>
             <select id="member-role" name="role" defaultValue="attendee">
