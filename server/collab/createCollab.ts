@@ -1,6 +1,7 @@
 /** The Hocuspocus engine serving every audit's board; one extension per concern. */
 import { Hocuspocus } from "@hocuspocus/server";
 import { type AccessDeps, accessExtension } from "./extensions/access.ts";
+import { migrateExtension } from "./extensions/migrate.ts";
 import { persistenceExtension } from "./extensions/persistence.ts";
 
 export function createCollab(deps: AccessDeps): Hocuspocus {
@@ -11,6 +12,6 @@ export function createCollab(deps: AccessDeps): Hocuspocus {
     maxUnauthenticatedQueueSize: 256 * 1024,
     maxUnauthenticatedQueueMessages: 50,
     maxPendingDocuments: 4,
-    extensions: [accessExtension(deps), persistenceExtension(deps.store)],
+    extensions: [migrateExtension(), accessExtension(deps), persistenceExtension(deps.store)],
   });
 }

@@ -50,6 +50,8 @@ export function addCard(doc: Y.Doc, card: NewCard, options: { id?: string } = {}
     entry.set(CARD_FIELD.author, card.author);
     entry.set(CARD_FIELD.createdAt, new Date().toISOString());
     entry.set(CARD_FIELD.body, body);
+    entry.set(CARD_FIELD.themes, new Y.Map<unknown>());
+    entry.set(CARD_FIELD.action, new Y.Map<unknown>());
     cardsMap(doc).set(id, entry);
     if (card.text) setFragmentText(body, card.text);
   });

@@ -1,4 +1,5 @@
 /** The audit board's Y.Doc schema and every function that reads or changes it. */
+export * from "./actions.ts";
 export * from "./authorship.ts";
 export * from "./cards.ts";
 export * from "./cases.ts";
@@ -9,3 +10,4 @@ export * from "./read.ts";
 export * from "./richText.ts";
 export * from "./schema.ts";
 export * from "./sections.ts";
+export * from "./themes.ts";

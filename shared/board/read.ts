@@ -1,10 +1,11 @@
 /** Reads the live board into plain JSON (REST responses, exports, tests). */
 import * as Y from "yjs";
 import type { BoardJson, CardJson, CaseJson } from "../domain/board.ts";
+import { readAction } from "./actions.ts";
 import { cardPlace } from "./cards.ts";
 import { caseNotes, orderedCaseIds } from "./cases.ts";
 import { compareOrdered } from "./order.ts";
-import { fragmentToText } from "./richText.ts";
+import { fragmentToJson, fragmentToText, type RichTextNode } from "./richText.ts";
 import {
   BOARD_FIELD,
   boardMap,
@@ -19,6 +20,7 @@ import {
   type SectionId,
 } from "./schema.ts";
 import { sectionFragment } from "./sections.ts";
+import { cardThemeIds, readThemes } from "./themes.ts";
 
 export function schemaVersion(doc: Y.Doc): number {
   return Number(boardMap(doc).get(BOARD_FIELD.schemaVersion) ?? 0);
@@ -29,6 +31,7 @@ export function readCardMeta(doc: Y.Doc, cardId: string): Omit<CardJson, "text">
   const card = cardsMap(doc).get(cardId);
   const place = card && cardPlace(card);
   if (!card || !place) return undefined;
+  const action = readAction(card);
   return {
     id: cardId,
     caseId: String(card.get(CARD_FIELD.caseId)),
@@ -36,15 +39,27 @@ export function readCardMeta(doc: Y.Doc, cardId: string): Omit<CardJson, "text">
     agency: String(card.get(CARD_FIELD.agency) ?? ""),
     author: String(card.get(CARD_FIELD.author) ?? ""),
     createdAt: String(card.get(CARD_FIELD.createdAt) ?? ""),
+    themes: cardThemeIds(doc, card),
+    ...(action ? { action } : {}),
   };
 }
 
+export interface ReadOptions {
+  /** Include the rich text itself (cards, notes, sections), not only its plain text. */
+  rich?: boolean;
+}
+
 /** One card as JSON, or undefined if it does not exist. */
-export function readCard(doc: Y.Doc, cardId: string): CardJson | undefined {
+export function readCard(doc: Y.Doc, cardId: string, options: ReadOptions = {}): CardJson | undefined {
   const meta = readCardMeta(doc, cardId);
   const body = cardsMap(doc).get(cardId)?.get(CARD_FIELD.body);
   if (!meta) return undefined;
-  return { ...meta, text: body instanceof Y.XmlFragment ? fragmentToText(body) : "" };
+  const fragment = body instanceof Y.XmlFragment ? body : undefined;
+  return {
+    ...meta,
+    text: fragment ? fragmentToText(fragment) : "",
+    ...(options.rich && fragment ? { body: fragmentToJson(fragment) } : {}),
+  };
 }
 
 /** Card ids of every case's columns in display order, in one pass over the cards. */
@@ -89,7 +104,7 @@ export function readCaseFields(doc: Y.Doc, caseId: string): Omit<CaseJson, "colu
   };
 }
 
-export function readBoard(doc: Y.Doc): BoardJson {
+export function readBoard(doc: Y.Doc, options: ReadOptions = {}): BoardJson {
   const byCase = cardIdsByCase(doc);
   const cases: CaseJson[] = [];
   for (const { id } of orderedCaseIds(doc)) {
@@ -99,11 +114,23 @@ export function readBoard(doc: Y.Doc): BoardJson {
     const notes = caseNotes(doc, id);
     const columns = {} as Record<ColumnId, CardJson[]>;
     for (const column of COLUMN_IDS) {
-      columns[column] = ids[column].map((cardId) => readCard(doc, cardId)).filter((c): c is CardJson => !!c);
+      columns[column] = ids[column].map((cardId) => readCard(doc, cardId, options)).filter((c): c is CardJson => !!c);
     }
-    cases.push({ ...fields, notes: notes ? fragmentToText(notes) : "", columns });
+    const notesBody = options.rich && notes ? { notesBody: fragmentToJson(notes) } : {};
+    cases.push({ ...fields, notes: notes ? fragmentToText(notes) : "", ...notesBody, columns });
   }
   const sections = {} as Record<SectionId, string>;
-  for (const section of SECTION_IDS) sections[section] = fragmentToText(sectionFragment(doc, section));
-  return { schemaVersion: schemaVersion(doc), cases, sections };
+  const sectionBodies = {} as Record<SectionId, RichTextNode>;
+  for (const section of SECTION_IDS) {
+    const fragment = sectionFragment(doc, section);
+    sections[section] = fragmentToText(fragment);
+    if (options.rich) sectionBodies[section] = fragmentToJson(fragment);
+  }
+  return {
+    schemaVersion: schemaVersion(doc),
+    cases,
+    sections,
+    ...(options.rich ? { sectionBodies } : {}),
+    themes: readThemes(doc),
+  };
 }

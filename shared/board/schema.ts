@@ -3,8 +3,15 @@
  *
  * doc.getMap("board")     schema version and other document-level facts
  * doc.getMap("cases")     caseId -> Y.Map { label, ageBand, summary, plan, order, createdAt, notes: Y.XmlFragment }
- * doc.getMap("cards")     cardId -> Y.Map { caseId, place: {column, order}, agency, author, createdAt, body: Y.XmlFragment }
- * doc.getXmlFragment("section:<id>")  audit-level rich text, e.g. issues across cases
+ * doc.getMap("cards")     cardId -> Y.Map { caseId, place: {column, order}, agency, author, createdAt, body: Y.XmlFragment,
+ *                            themes: Y.Map<themeId, true>, action: Y.Map { isAction, ownerAgency, lead, dueDate,
+ *                            priority, status, answers } }
+ * doc.getMap("themes")    themeId -> Y.Map { name, order }   cross-case themes cards are tagged with
+ * doc.getXmlFragment("section:<id>")  audit-level rich text: issues across cases, good practice, questions
+ *
+ * A card's `themes` and `action` maps are created with the card (and by the version-2 migration
+ * for older cards), never lazily: two people creating the same nested map at once would make one
+ * of them silently lose their change.
  *
  * Cases and cards are kept in flat maps and ordered by fractional keys rather than in Y.Arrays:
  * a move is then a single last-writer-wins write, so concurrent moves can never duplicate or lose
@@ -13,12 +20,13 @@
 import type * as Y from "yjs";
 
 /** Bumped whenever the layout above changes; stored in the document. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const ROOT = {
   board: "board",
   cases: "cases",
   cards: "cards",
+  themes: "themes",
 } as const;
 
 export const BOARD_FIELD = { schemaVersion: "schemaVersion" } as const;
@@ -40,7 +48,52 @@ export const CARD_FIELD = {
   author: "author",
   createdAt: "createdAt",
   body: "body",
+  themes: "themes",
+  action: "action",
 } as const;
+
+export const THEME_FIELD = { name: "name", order: "order" } as const;
+
+/** Each field of an action is its own key, so two people can set owner and due date at once. */
+export const ACTION_FIELD = {
+  isAction: "isAction",
+  ownerAgency: "ownerAgency",
+  lead: "lead",
+  dueDate: "dueDate",
+  priority: "priority",
+  status: "status",
+  /** Id of the finding ("What are we worried about" card) this action answers. */
+  answers: "answers",
+} as const;
+
+export const ACTION_STATUSES = ["open", "in-progress", "done", "cancelled"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_TITLES: Record<ActionStatus, string> = {
+  open: "Open",
+  "in-progress": "In progress",
+  done: "Done",
+  cancelled: "Cancelled",
+};
+
+export const PRIORITIES = ["high", "medium", "low"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** The recurring issues of the partnerships' published briefings: every new audit starts with them. */
+export const DEFAULT_THEMES = [
+  "Voice of the child",
+  "Disguised compliance",
+  "Professional curiosity and challenge",
+  "Information sharing",
+  "MARAC",
+  "Escalation",
+  "Non-engagement with substance misuse services",
+  "Fathers and other males",
+  "Record keeping and chronologies",
+  "Electively home educated children",
+  "Pre-birth",
+  "Step down and early help",
+  "Contingency and safety planning",
+] as const;
 
 /** The three columns of every case, in the order the room reads them. */
 export const COLUMN_IDS = ["workingWell", "worried", "needsToHappen"] as const;
@@ -63,11 +116,13 @@ export const PLAN_TITLES: Record<PlanId, string> = {
 };
 
 /** Audit-level rich-text sections. */
-export const SECTION_IDS = ["acrossCases"] as const;
+export const SECTION_IDS = ["acrossCases", "goodPractice", "questions"] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const SECTION_TITLES: Record<SectionId, string> = {
   acrossCases: "Issues identified across multiple cases",
+  goodPractice: "Good practice and evidence",
+  questions: "Questions for practice",
 };
 
 /** Where a card sits: its column and its fractional order key within that column. */
@@ -82,6 +137,10 @@ export function casesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 
 export function cardsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(ROOT.cards);
+}
+
+export function themesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap(ROOT.themes);
 }
 
 export function boardMap(doc: Y.Doc): Y.Map<unknown> {

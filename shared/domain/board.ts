@@ -1,5 +1,8 @@
 /** Plain-JSON views of the live board, as readBoard() returns them and the REST API sends them. */
+import type { ActionFields } from "../board/actions.ts";
+import type { RichTextNode } from "../board/richText.ts";
 import type { ColumnId, PlanId, SectionId } from "../board/schema.ts";
+import type { ThemeJson } from "../board/themes.ts";
 
 export interface CardJson {
   id: string;
@@ -12,6 +15,12 @@ export interface CardJson {
   /** Display name of the person who wrote the card. */
   author: string;
   createdAt: string;
+  /** Ids of the themes the card is tagged with, in theme order. */
+  themes: string[];
+  /** Set when the card is an action. */
+  action?: ActionFields;
+  /** The rich text itself (only when read with `{ rich: true }`, e.g. for snapshots). */
+  body?: RichTextNode;
 }
 
 export interface CaseJson {
@@ -22,6 +31,7 @@ export interface CaseJson {
   plan?: PlanId;
   /** Plain text of the free case notes. */
   notes: string;
+  notesBody?: RichTextNode;
   columns: Record<ColumnId, CardJson[]>;
 }
 
@@ -29,4 +39,6 @@ export interface BoardJson {
   schemaVersion: number;
   cases: CaseJson[];
   sections: Record<SectionId, string>;
+  sectionBodies?: Record<SectionId, RichTextNode>;
+  themes: ThemeJson[];
 }

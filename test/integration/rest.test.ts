@@ -3,6 +3,7 @@
  * every bad input gets a 4xx with a JSON {error} naming the problem.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEFAULT_THEMES, SCHEMA_VERSION, themeIdFor } from "../../shared/board/index.ts";
 import { LIMITS } from "../../shared/validation/limits.ts";
 import { type Api, type ApiResponse, addCaseOk, api, createAuditOk } from "../helpers/api.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
@@ -71,7 +72,12 @@ describe("the public contract", () => {
     const read = await http.getAudit(audit.id);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id: audit.id, title: "Referrals into MASH", agencies: audit.agencies, createdAt: audit.createdAt });
-    expect(read.body.board).toEqual({ schemaVersion: 1, cases: [], sections: { acrossCases: "" } });
+    expect(read.body.board).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      cases: [],
+      sections: { acrossCases: "", goodPractice: "", questions: "" },
+      themes: DEFAULT_THEMES.map((name) => ({ id: themeIdFor(name), name })),
+    });
   });
 
   test("cases and cards added with POST are answered 201 with an id and read back in order with their text", async () => {

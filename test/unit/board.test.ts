@@ -22,6 +22,7 @@ import {
   orderKeyAt,
   readBoard,
   readCard,
+  SCHEMA_VERSION,
   sectionFragment,
   setCardText,
   setFragmentText,
@@ -95,7 +96,7 @@ describe("readBoard", () => {
     });
 
     const board = readBoard(doc);
-    expect(board.schemaVersion).toBe(1);
+    expect(board.schemaVersion).toBe(SCHEMA_VERSION);
     expect(board.cases.map((c) => [c.id, c.label])).toEqual([
       [first, "Case 1"],
       [second, "Case 2"],
