@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { AuditEvent, AuditTrailPage } from "../../shared/domain/account.ts";
+import { canonicalJson } from "../../shared/domain/canonical.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/index.ts";
 
@@ -16,18 +17,6 @@ export interface TrailFilter {
   userId?: string;
   since?: string;
   limit: number;
-}
-
-/** Keys sorted at every level, so the same entry always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function hashEvent(event: Omit<AuditEvent, "hash">): string {
