@@ -8,10 +8,13 @@ import { authenticate, csrfProtection, requireSignedIn } from "./http/middleware
 import { apiNotFound, errorHandler } from "./http/middleware/errors.ts";
 import { recordRefusals } from "./http/middleware/trail.ts";
 import { requireJsonBody } from "./http/middleware/validate.ts";
+import { actionRoutes } from "./http/routes/actions.ts";
 import { auditLogRoutes } from "./http/routes/auditLog.ts";
 import { auditRoutes } from "./http/routes/audits.ts";
 import { memberRoutes } from "./http/routes/members.ts";
+import { reviewRoutes } from "./http/routes/review.ts";
 import { sessionRoutes } from "./http/routes/session.ts";
+import { snapshotRoutes } from "./http/routes/snapshots.ts";
 import { systemRoutes } from "./http/routes/system.ts";
 import { tokenRoutes } from "./http/routes/tokens.ts";
 import { userRoutes } from "./http/routes/users.ts";
@@ -58,6 +61,9 @@ export function createApp(services: Services, { clientDir, trustProxy }: AppOpti
   api.use(tokenRoutes(services));
   api.use(auditRoutes(services));
   api.use(memberRoutes(services));
+  api.use(snapshotRoutes(services));
+  api.use(reviewRoutes(services));
+  api.use(actionRoutes(services));
   api.use(auditLogRoutes(services));
   api.use(apiNotFound);
   app.use("/api", api);

@@ -7,10 +7,12 @@ import { Authenticator } from "./auth/principal.ts";
 import { Sessions } from "./auth/sessions.ts";
 import { attachWebSocket } from "./collab/attachWebSocket.ts";
 import { createCollab } from "./collab/createCollab.ts";
+import { FreezeGate } from "./collab/freezeGate.ts";
 import { LiveAccess } from "./collab/liveAccess.ts";
 import { PendingSockets } from "./collab/pendingSockets.ts";
 import type { Config } from "./config.ts";
 import { seedDemoIfEmpty } from "./demo/seedDemo.ts";
+import { ActionCounts } from "./domain/actionCounts.ts";
 import { log } from "./log.ts";
 import { openStore } from "./store/index.ts";
 import { AuditTrail } from "./trail/auditTrail.ts";
@@ -37,11 +39,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const auth = new Authenticator(store, sessions, trail);
   const changes = new DocumentChangeLog(trail);
   const pending = new PendingSockets(config.pendingSockets.max, config.pendingSockets.deadlineMs);
-  const hocuspocus = createCollab({ store, auth, trail, changes, pending });
-  const live = new LiveAccess(hocuspocus, store, sessions);
+  const gate = await FreezeGate.open(store);
+  const counts = new ActionCounts(store);
+  const hocuspocus = createCollab({ store, auth, trail, changes, pending, gate, counts });
+  const live = new LiveAccess(hocuspocus, store, sessions, gate);
   live.startSweeping(config.sessionSweepMs);
 
-  const http = createServer(createApp({ store, hocuspocus, auth, trail, live }, config));
+  const http = createServer(createApp({ store, hocuspocus, auth, trail, live, gate, counts }, config));
   const sockets = attachWebSocket(http, { hocuspocus, pending, allowedOrigins: config.allowedOrigins });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,9 @@
 /** The long-lived parts of a running server, built once in server.ts and handed to the routes. */
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { Authenticator } from "./auth/principal.ts";
+import type { FreezeGate } from "./collab/freezeGate.ts";
 import type { LiveAccess } from "./collab/liveAccess.ts";
+import type { ActionCounts } from "./domain/actionCounts.ts";
 import type { Store } from "./store/index.ts";
 import type { AuditTrail } from "./trail/auditTrail.ts";
 
@@ -11,4 +13,8 @@ export interface Services {
   auth: Authenticator;
   trail: AuditTrail;
   live: LiveAccess;
+  /** Whether each audit's board is frozen; asked by every write path. */
+  gate: FreezeGate;
+  /** Open and overdue actions per audit (cached for the audit list). */
+  counts: ActionCounts;
 }

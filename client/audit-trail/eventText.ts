@@ -24,6 +24,14 @@ export const EVENT_TITLES: Record<AuditEventType, string> = {
   "ws-refused": "Board refused",
   "ws-disconnected": "Board closed",
   "document-changed": "Board edited",
+  "snapshot-taken": "Snapshot taken",
+  "snapshot-viewed": "Snapshot opened",
+  "audit-frozen": "Audit frozen (signed off)",
+  "audit-reopened": "Audit reopened",
+  "snapshot-acknowledged": "Snapshot read and acknowledged",
+  "addendum-added": "Addendum added",
+  "export-downloaded": "Export downloaded",
+  "action-updated": "Action updated",
 };
 
 export function eventTitle(type: AuditEventType): string {

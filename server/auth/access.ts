@@ -8,8 +8,11 @@ import { DomainError } from "../domain/errors.ts";
 import type { Store } from "../store/index.ts";
 import type { MemberRecord, UserRecord } from "../store/records.ts";
 
-/** meta: title and members · read: the board · edit: change the board · manage: members and trail. */
-export type AuditNeed = "meta" | "read" | "edit" | "manage";
+/**
+ * meta: title and members · read: the board · edit: change the board · manage: members and trail
+ * · chair: sign the board off (snapshots, freeze, reopen), which only the audit's chair does.
+ */
+export type AuditNeed = "meta" | "read" | "edit" | "manage" | "chair";
 
 export function accessFor(user: UserRecord, member: MemberRecord | undefined): AuditAccess {
   const role = member?.role ?? null;
@@ -36,7 +39,8 @@ export async function requireAuditAccess(store: Store, user: UserRecord, auditId
     need === "meta" ||
     (need === "read" && member !== undefined) ||
     (need === "edit" && access.canEdit) ||
-    (need === "manage" && access.canManageMembers);
+    (need === "manage" && access.canManageMembers) ||
+    (need === "chair" && member?.role === "chair");
   if (!allowed) throw new DomainError(403, forbiddenMessage(need, member));
   return { audit, member, access };
 }
@@ -44,5 +48,6 @@ export async function requireAuditAccess(store: Store, user: UserRecord, auditId
 function forbiddenMessage(need: AuditNeed, member: MemberRecord | undefined): string {
   if (!member) return "Only members of this audit can see its board: add yourself as a member first";
   if (need === "edit") return `As ${member.role === "observer" ? "an observer" : member.role} you can read this audit but not change it`;
+  if (need === "chair") return "Only the audit's chair can take snapshots, freeze or reopen it";
   return "Only the audit's chair or an admin can do this";
 }

@@ -1,7 +1,8 @@
 /**
  * Makes access changes take effect on open board connections at once: a removed member or a
  * signed-out session is closed, a changed role is applied to the live connection (read-only or
- * writable) and the page is told. Also sweeps connections whose session has expired.
+ * writable) and the page is told. A freeze or reopening is applied the same way. Also sweeps
+ * connections whose session has expired.
  */
 import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import type { AccessChangedMessage } from "../../shared/domain/liveAccess.ts";
@@ -9,6 +10,7 @@ import type { Sessions } from "../auth/sessions.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/index.ts";
 import { CLOSE, type ConnectionContext, isConnectionContext } from "./context.ts";
+import type { FreezeGate } from "./freezeGate.ts";
 
 export class LiveAccess {
   private sweeper: NodeJS.Timeout | undefined;
@@ -17,6 +19,7 @@ export class LiveAccess {
     private readonly hocuspocus: Hocuspocus,
     private readonly store: Store,
     private readonly sessions: Sessions,
+    private readonly gate: FreezeGate,
   ) {}
 
   /** Re-reads `userId`'s membership of `auditId` and applies it to their open connections. */
@@ -27,13 +30,33 @@ export class LiveAccess {
         connection.close(CLOSE.membershipRemoved);
         continue;
       }
-      const readOnly = member.role === "observer";
       context.role = member.role;
       context.agency = member.agency;
-      connection.readOnly = readOnly;
-      const message: AccessChangedMessage = { type: "access-changed", role: member.role, readOnly };
-      connection.sendStateless(JSON.stringify(message));
+      this.apply(connection, context, auditId);
     }
+  }
+
+  /**
+   * Applies the audit's freeze state to every open connection of its board and tells each page
+   * (with `frozen`). Synchronous, so a freeze can read the board in the same tick.
+   */
+  applyFreeze(auditId: string): void {
+    const frozen = this.gate.isFrozen(auditId);
+    for (const { connection, context } of this.connections((_c, doc) => doc === auditId)) this.apply(connection, context, auditId, frozen);
+  }
+
+  /** `frozen` is sent on a freeze or reopening, and on a role change while the audit is frozen. */
+  private apply(connection: Connection, context: ConnectionContext, auditId: string, frozen?: boolean): void {
+    const readOnly = context.role === "observer" || this.gate.isFrozen(auditId);
+    connection.readOnly = readOnly;
+    frozen ??= this.gate.isFrozen(auditId) || undefined;
+    const message: AccessChangedMessage = {
+      type: "access-changed",
+      role: context.role,
+      readOnly,
+      ...(frozen === undefined ? {} : { frozen }),
+    };
+    connection.sendStateless(JSON.stringify(message));
   }
 
   /** Closes every connection matching (a signed-out session, a revoked token, a disabled user). */

@@ -4,13 +4,24 @@
  */
 import type { Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
+import type { FreezeGate } from "./freezeGate.ts";
 
-/** Runs `change` inside one transaction on the live document and returns its result. */
-export async function changeLiveDocument<T>(hocuspocus: Hocuspocus, auditId: string, change: (doc: Y.Doc) => T): Promise<T> {
+/**
+ * Runs `change` inside one transaction on the live document and returns its result. Refuses
+ * (409) when the audit is frozen, asking the gate inside the transaction: nothing can run between
+ * that answer and the change, so a freeze never lands halfway through a REST write.
+ */
+export async function changeLiveDocument<T>(
+  hocuspocus: Hocuspocus,
+  gate: Pick<FreezeGate, "assertWritable">,
+  auditId: string,
+  change: (doc: Y.Doc) => T,
+): Promise<T> {
   const connection = await hocuspocus.openDirectConnection(auditId, { source: "rest" });
   try {
     let result: T | undefined;
     await connection.transact((doc) => {
+      gate.assertWritable(auditId);
       result = change(doc);
     });
     return result as T;

@@ -5,6 +5,7 @@
  */
 import type { AuditMeta } from "../../shared/domain/audit.ts";
 import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "./records.ts";
+import type { SnapshotStore } from "./SnapshotStore.ts";
 
 /** Which sessions to delete; the fields are alternatives (a session matching any one goes). */
 export interface SessionFilter {
@@ -17,6 +18,9 @@ export interface SessionFilter {
 }
 
 export interface Store {
+  /** Snapshots, freeze states and what sits beside a snapshot (acknowledgements, addenda, action updates). */
+  readonly snapshots: SnapshotStore;
+
   listAudits(): Promise<AuditMeta[]>;
   getAudit(id: string): Promise<AuditMeta | undefined>;
   /** Creates an audit with the initial state of its board document and its first members. */

@@ -11,11 +11,14 @@ import type { AuditMeta } from "../../shared/domain/audit.ts";
 import { IdSchema } from "../../shared/validation/audit.ts";
 import { log } from "../log.ts";
 import { writeFileAtomic } from "./atomicFile.ts";
+import { EMPTY_SNAPSHOT_DATA, LowdbSnapshotStore, type SnapshotData } from "./lowdbSnapshots.ts";
 import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "./records.ts";
+import type { SnapshotStore } from "./SnapshotStore.ts";
 import type { SessionFilter, Store } from "./Store.ts";
+import { SnapshotFiles } from "./snapshotFiles.ts";
 import { TrailFile } from "./trailFile.ts";
 
-interface Data {
+interface Data extends SnapshotData {
   audits: AuditMeta[];
   users: UserRecord[];
   members: MemberRecord[];
@@ -23,7 +26,7 @@ interface Data {
   tokens: TokenRecord[];
 }
 
-const EMPTY: Data = { audits: [], users: [], members: [], sessions: [], tokens: [] };
+const EMPTY: Data = { audits: [], users: [], members: [], sessions: [], tokens: [], ...EMPTY_SNAPSHOT_DATA };
 /** Activity stamps (session and token "last seen") are written at most this often. */
 const LAZY_WRITE_MS = 5_000;
 
@@ -31,12 +34,20 @@ const copy = <T>(value: T): T => structuredClone(value);
 
 export class LowdbStore implements Store {
   private lazyWrite: NodeJS.Timeout | undefined;
+  readonly snapshots: SnapshotStore;
 
   private constructor(
     private readonly db: Low<Data>,
     private readonly docsDir: string,
     private readonly trail: TrailFile,
-  ) {}
+    snapshotsDir: string,
+  ) {
+    this.snapshots = new LowdbSnapshotStore(
+      () => this.db.data,
+      () => this.write(),
+      new SnapshotFiles(snapshotsDir),
+    );
+  }
 
   /** Opens (creating if needed) the store in `dataDir`. */
   static async open(dataDir: string): Promise<LowdbStore> {
@@ -47,7 +58,7 @@ export class LowdbStore implements Store {
     await db.read();
     // Files written before accounts existed lack the newer collections.
     db.data = { ...copy(EMPTY), ...db.data };
-    return new LowdbStore(db, docsDir, new TrailFile(path.join(dataDir, "audit-trail.jsonl")));
+    return new LowdbStore(db, docsDir, new TrailFile(path.join(dataDir, "audit-trail.jsonl")), path.join(dataDir, "snapshots"));
   }
 
   async listAudits(): Promise<AuditMeta[]> {

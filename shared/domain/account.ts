@@ -81,6 +81,14 @@ export const AUDIT_EVENT_TYPES = [
   "ws-refused",
   "ws-disconnected",
   "document-changed",
+  "snapshot-taken",
+  "snapshot-viewed",
+  "audit-frozen",
+  "audit-reopened",
+  "snapshot-acknowledged",
+  "addendum-added",
+  "export-downloaded",
+  "action-updated",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -2,6 +2,7 @@
 import type { AuditAccess } from "./account.ts";
 import type { Agency } from "./agencies.ts";
 import type { BoardJson } from "./board.ts";
+import type { FreezeState } from "./snapshot.ts";
 
 export interface AuditMeta {
   id: string;
@@ -21,6 +22,15 @@ export interface AuditMeta {
 /** An audit as the API sends it: with what the signed-in person may do in it. */
 export interface AuditView extends AuditMeta {
   access: AuditAccess;
+  /** Whether the board is frozen (signed off), and the last freeze and reopening. */
+  freeze: FreezeState;
+  /** Actions still to do (open or in progress) and, of those, the ones past their due date. */
+  actionCounts: ActionCounts;
+}
+
+export interface ActionCounts {
+  open: number;
+  overdue: number;
 }
 
 export interface AuditWithBoard extends AuditView {

@@ -1,7 +1,10 @@
 /**
- * The stateless message the server sends on a board connection when the person's access changes
- * while they are connected (a chair makes them an observer, say). The server enforces the change
- * itself; this only tells the page to show it.
+ * Stateless messages the server sends on a board connection. The server enforces every change
+ * itself; these only tell the page to show it.
+ * - access-changed: the person's access changed while connected (a chair made them an observer,
+ *   or the audit was frozen or reopened).
+ * - edit-rejected: the server refused a change this connection sent (the audit is frozen), so
+ *   the page can say so rather than let the edit look saved.
  */
 import type { Role } from "./account.ts";
 
@@ -9,16 +12,40 @@ export interface AccessChangedMessage {
   type: "access-changed";
   role: Role;
   readOnly: boolean;
+  /** Set when the change came from a freeze (true) or a reopening (false). */
+  frozen?: boolean;
+}
+
+export interface EditRejectedMessage {
+  type: "edit-rejected";
+  reason: "frozen";
+}
+
+function parse(payload: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(payload);
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    // Not ours.
+    return undefined;
+  }
 }
 
 export function parseAccessChanged(payload: string): AccessChangedMessage | undefined {
-  try {
-    const message = JSON.parse(payload) as Partial<AccessChangedMessage>;
-    if (message.type === "access-changed" && typeof message.role === "string" && typeof message.readOnly === "boolean") {
-      return message as AccessChangedMessage;
-    }
-  } catch {
-    // Not ours.
+  const message = parse(payload);
+  if (
+    message?.type === "access-changed" &&
+    typeof message.role === "string" &&
+    typeof message.readOnly === "boolean" &&
+    (message.frozen === undefined || typeof message.frozen === "boolean")
+  ) {
+    return message as unknown as AccessChangedMessage;
   }
+  return undefined;
+}
+
+export function parseEditRejected(payload: string): EditRejectedMessage | undefined {
+  const message = parse(payload);
+  if (message?.type === "edit-rejected" && message.reason === "frozen") return { type: "edit-rejected", reason: "frozen" };
   return undefined;
 }

@@ -1,8 +1,8 @@
 /**
  * Who may open which board, as whom, and what they may send.
  * - onAuthenticate: a session cookie or an access token, then membership of an existing audit;
- *   every failure gets the same refusal so nobody learns which audits exist. Observers are
- *   read-only (Hocuspocus then drops their document updates).
+ *   every failure gets the same refusal so nobody learns which audits exist. Observers, and
+ *   everyone while the audit is frozen, are read-only (Hocuspocus then drops their updates).
  * - beforeHandleAwareness: presence states carry the server's name and agency for the sender,
  *   and nobody can set or clear another connection's presence.
  * - Cards added over the socket are stamped with the writer's name and agency.
@@ -25,6 +25,7 @@ import type { Store } from "../../store/index.ts";
 import { type AuditTrail, actorOf } from "../../trail/auditTrail.ts";
 import type { DocumentChangeLog } from "../../trail/documentChanges.ts";
 import { type ConnectionContext, contextOfOrigin, isConnectionContext } from "../context.ts";
+import type { FreezeGate } from "../freezeGate.ts";
 import type { PendingSockets } from "../pendingSockets.ts";
 
 export interface AccessDeps {
@@ -33,11 +34,12 @@ export interface AccessDeps {
   trail: AuditTrail;
   changes: DocumentChangeLog;
   pending: PendingSockets;
+  gate: FreezeGate;
 }
 
 const COLOUR = /^#[0-9a-f]{6}$/i;
 
-export function accessExtension({ store, auth, trail, changes, pending }: AccessDeps): Extension {
+export function accessExtension({ store, auth, trail, changes, pending, gate }: AccessDeps): Extension {
   const refuse = (reason: string, documentName: string, userId?: string): never => {
     log.warn("refused a collaboration connection", { reason, document: documentName.slice(0, 80) });
     // Tagged with the audit when the name is a well-formed id, so its chair sees attempts on it.
@@ -56,7 +58,8 @@ export function accessExtension({ store, auth, trail, changes, pending }: Access
       const auditId = IdSchema.safeParse(documentName);
       const member = auditId.success ? await store.getMember(auditId.data, principal.user.id) : undefined;
       if (!member || !(await store.getAudit(member.auditId))) return refuse("not a member", documentName, principal.user.id);
-      connectionConfig.readOnly = member.role === "observer";
+      // A frozen board is read-only for everyone (the Freeze extension re-checks at every sync).
+      connectionConfig.readOnly = member.role === "observer" || gate.isFrozen(member.auditId);
       return {
         userId: principal.user.id,
         name: principal.user.name,

@@ -1,7 +1,8 @@
 /** Audits, their cases and cards. Handlers parse, check access, call a domain command, and send JSON. */
 import { Router } from "express";
 import { readBoard } from "../../../shared/board/index.ts";
-import type { AuditView, AuditWithBoard } from "../../../shared/domain/audit.ts";
+import type { AuditAccess } from "../../../shared/domain/account.ts";
+import type { AuditMeta, AuditView, AuditWithBoard } from "../../../shared/domain/audit.ts";
 import {
   AuditParams,
   AuditQuery,
@@ -18,7 +19,16 @@ import { actorOf } from "../../trail/auditTrail.ts";
 import { principalOf, requireAdmin } from "../middleware/auth.ts";
 import { handle, parseOr400 } from "../middleware/validate.ts";
 
-export function auditRoutes({ store, hocuspocus, trail }: Services): Router {
+export function auditRoutes(services: Services): Router {
+  const { store, hocuspocus, trail, counts } = services;
+
+  /** The audit as the list and the audit page show it: with access, freeze state and action counts (cached). */
+  const viewOf = async (audit: AuditMeta, access: AuditAccess): Promise<AuditView> => ({
+    ...audit,
+    access,
+    freeze: await store.snapshots.freezeState(audit.id),
+    actionCounts: await counts.counts(audit.id),
+  });
   const router = Router();
 
   router.get(
@@ -27,7 +37,7 @@ export function auditRoutes({ store, hocuspocus, trail }: Services): Router {
       const user = principalOf(res).user;
       const memberships = new Map((await store.listMembershipsOf(user.id)).map((m) => [m.auditId, m]));
       const audits = (await store.listAudits()).filter((a) => user.admin || memberships.has(a.id));
-      const views: AuditView[] = audits.map((a) => ({ ...a, access: accessFor(user, memberships.get(a.id)) }));
+      const views = await Promise.all(audits.map((a) => viewOf(a, accessFor(user, memberships.get(a.id)))));
       res.json(views.sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
     }),
   );
@@ -53,12 +63,13 @@ export function auditRoutes({ store, hocuspocus, trail }: Services): Router {
       const { audit, access } = await requireAuditAccess(store, user, id, withBoard ? "read" : "meta");
       await trail.record({ type: "audit-viewed", ...actorOf(user), auditId: id, detail: { board: withBoard } });
       // The board page syncs the board over WebSocket anyway: it asks for metadata only.
+      const view = await viewOf(audit, access);
       if (!withBoard) {
-        res.json({ ...audit, access } satisfies AuditView);
+        res.json(view);
         return;
       }
       const board = await readLiveDocument(hocuspocus, id, readBoard);
-      res.json({ ...audit, access, board } satisfies AuditWithBoard);
+      res.json({ ...view, board } satisfies AuditWithBoard);
     }),
   );
 
@@ -69,7 +80,7 @@ export function auditRoutes({ store, hocuspocus, trail }: Services): Router {
       const user = principalOf(res).user;
       await requireAuditAccess(store, user, id, "edit");
       const input = parseOr400(CreateCaseInput, req.body, "case");
-      const caseId = await addCaseToAudit(hocuspocus, id, input);
+      const caseId = await addCaseToAudit(services, id, input);
       await trail.record({ type: "api-write", ...actorOf(user), auditId: id, detail: { action: "case-added", caseId } });
       res.status(201).json({ id: caseId });
     }),
@@ -84,7 +95,7 @@ export function auditRoutes({ store, hocuspocus, trail }: Services): Router {
       const input = parseOr400(CreateCardInput, req.body, "card");
       // "edit" access implies membership.
       const author = { name: user.name, member: member as NonNullable<typeof member> };
-      const cardId = await addCardToCase(hocuspocus, audit, author, caseId, input);
+      const cardId = await addCardToCase(services, audit, author, caseId, input);
       await trail.record({
         type: "api-write",
         ...actorOf(user),
