@@ -11,12 +11,17 @@ interface BoardColumnProps {
 }
 
 export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
-  const { doc, user, setEditing, agencyFilter, announce, readOnly } = useBoard();
+  const { doc, user, setEditing, agencyFilter, announce, readOnly, editing, people } = useBoard();
   const [dropIndex, setDropIndex] = useState<number>();
   const title = COLUMN_TITLES[column];
   const headingId = `column-${column}`;
   const shown = agencyFilter ? cardIds.filter((id) => readCardMeta(doc, id)?.agency === agencyFilter) : cardIds;
   const hidden = cardIds.length - shown.length;
+  const editorsOf = (cardId: string) =>
+    people
+      .filter((p) => !p.isMe && p.cardId === cardId)
+      .map((p) => `${p.name} (${p.agency})`)
+      .join(", ");
 
   const add = () => {
     const id = addCard(doc, { caseId, column, agency: user.agencyId, author: user.name });
@@ -61,7 +66,14 @@ export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
       <ol className="card-list">
         {shown.map((cardId, i) => (
           <li key={cardId} className={dropIndex === i ? "drop-before" : undefined}>
-            <BoardCard cardId={cardId} column={column} index={cardIds.indexOf(cardId)} columnLength={cardIds.length} />
+            <BoardCard
+              cardId={cardId}
+              column={column}
+              index={cardIds.indexOf(cardId)}
+              columnLength={cardIds.length}
+              isEditing={editing === `card:${cardId}`}
+              editors={editorsOf(cardId)}
+            />
           </li>
         ))}
         {dropIndex === shown.length && <li className="drop-end" aria-hidden="true" />}

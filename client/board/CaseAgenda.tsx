@@ -1,18 +1,25 @@
-/** The case agenda down the side: select a case, reorder cases, add one, see who is where. */
+/**
+ * The case agenda down the side: select a case, reorder cases, add one, see who is where; then
+ * the audit-level entries (sections, themes, action plan).
+ */
 import { moveCase, PLAN_TITLES } from "../../shared/board/index.ts";
+import { AuditViewsList } from "./AuditViewsList.tsx";
 import { useBoard } from "./BoardContext.tsx";
 import { AddCaseForm } from "./CaseForm.tsx";
 import type { AgendaCase } from "./selectors.ts";
-
-export const ACROSS_CASES = "across-cases";
+import type { AuditViewId } from "./views.ts";
 
 interface CaseAgendaProps {
   cases: AgendaCase[];
+  /** The case shown, if a case is shown. */
   selected: string | undefined;
   onSelect: (caseId: string) => void;
+  /** The audit-level view shown, if one is. */
+  selectedView: AuditViewId | undefined;
+  onSelectView: (view: AuditViewId) => void;
 }
 
-export function CaseAgenda({ cases, selected, onSelect }: CaseAgendaProps) {
+export function CaseAgenda({ cases, selected, onSelect, selectedView, onSelectView }: CaseAgendaProps) {
   const { doc, people, announce, readOnly } = useBoard();
 
   function move(caseId: string, label: string, index: number) {
@@ -71,18 +78,9 @@ export function CaseAgenda({ cases, selected, onSelect }: CaseAgendaProps) {
             </li>
           );
         })}
-        <li className={selected === ACROSS_CASES ? "agenda-item current" : "agenda-item"}>
-          <button
-            type="button"
-            className="agenda-select"
-            aria-current={selected === ACROSS_CASES ? "true" : undefined}
-            onClick={() => onSelect(ACROSS_CASES)}
-          >
-            <span className="agenda-label">Issues across cases</span>
-          </button>
-        </li>
       </ol>
       {!readOnly && <AddCaseForm onAdded={onSelect} />}
+      <AuditViewsList selected={selectedView} onSelect={onSelectView} />
     </nav>
   );
 }

@@ -1,4 +1,5 @@
 /** The selected case: details, the three columns, and free case notes. */
+import { useEffect } from "react";
 import { COLUMN_IDS, caseNotes } from "../../shared/board/index.ts";
 import { SharedText } from "../editor/SharedText.tsx";
 import { BoardColumn } from "./BoardColumn.tsx";
@@ -6,8 +7,18 @@ import { useBoard } from "./BoardContext.tsx";
 import { CaseDetails } from "./CaseDetails.tsx";
 import type { AgendaCase } from "./selectors.ts";
 
-export function CaseView({ item }: { item: AgendaCase }) {
+/** `focusCardId`: a card to bring into view and focus (a link from the action plan). */
+export function CaseView({ item, focusCardId }: { item: AgendaCase; focusCardId?: string }) {
   const { doc, provider, user, editing, setEditing, readOnly } = useBoard();
+  useEffect(() => {
+    if (!focusCardId) return;
+    const frame = requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(focusCardId)}"]`);
+      card?.scrollIntoView({ block: "center" });
+      card?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusCardId]);
   const notes = caseNotes(doc, item.id);
   const notesKey = `notes:${item.id}`;
   return (

@@ -1,17 +1,21 @@
-/** The live board: header (status, me, links), read-only banner, case agenda, the selected case, presence. */
+/**
+ * The live board: header (status, me, links), read-only banner, case agenda, the selected case or
+ * audit-level view (sections, themes, action plan), presence.
+ */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ROLE_TITLES } from "../../../shared/domain/account.ts";
 import { AppNav } from "../../app/AppNav.tsx";
-import { AcrossCasesView } from "../../board/AcrossCasesView.tsx";
 import { AgencyFilter } from "../../board/AgencyFilter.tsx";
-import { BoardContext, type BoardContextValue } from "../../board/BoardContext.tsx";
-import { ACROSS_CASES, CaseAgenda } from "../../board/CaseAgenda.tsx";
+import { AuditView } from "../../board/AuditView.tsx";
+import { BoardContext, type BoardContextValue, BoardStaticContext, type BoardStaticValue } from "../../board/BoardContext.tsx";
+import { CaseAgenda } from "../../board/CaseAgenda.tsx";
 import { CaseView } from "../../board/CaseView.tsx";
 import { PresenceList } from "../../board/PresenceList.tsx";
 import { ReadOnlyBanner } from "../../board/ReadOnlyBanner.tsx";
 import { SaveStatus } from "../../board/SaveStatus.tsx";
 import { useAgenda } from "../../board/selectors.ts";
+import { AUDIT_VIEW_TITLES, type AuditViewId, isAuditView, viewFromPresenceKey, viewPresenceKey } from "../../board/views.ts";
 import type { BoardConnection, LiveAccess, SaveState } from "../../collab/useBoardConnection.ts";
 import { setEditingCard, usePresence, usePublishPresence } from "../../collab/usePresence.ts";
 import { preloadEditor } from "../../editor/SharedText.tsx";
@@ -37,9 +41,11 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
   const [editing, setEditing] = useState<string>();
   const [agencyFilter, setAgencyFilter] = useState<string>();
   const requested = params.get("case") ?? undefined;
-  const selected = requested === ACROSS_CASES || cases.some((c) => c.id === requested) ? requested : cases[0]?.id;
-  const current = cases.find((c) => c.id === selected);
-  usePublishPresence(provider, user, selected);
+  // "?case=across-cases" was the address of the issues section before there were other views.
+  const requestedView = params.get("view") ?? (requested === "across-cases" ? "acrossCases" : undefined);
+  const view: AuditViewId | undefined = isAuditView(requestedView) ? requestedView : undefined;
+  const current = view ? undefined : (cases.find((c) => c.id === requested) ?? cases[0]);
+  usePublishPresence(provider, user, view ? viewPresenceKey(view) : current?.id);
   const people = usePresence(provider);
 
   // A switch to read-only closes any open editor; either switch is announced.
@@ -56,57 +62,68 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
     }
   }, [readOnly, provider, announce]);
 
-  const context = useMemo<BoardContextValue>(
-    () => ({ audit, doc, provider, user, people, editing, setEditing, agencyFilter, announce, readOnly }),
-    [audit, doc, provider, user, people, editing, agencyFilter, announce, readOnly],
+  const stable = useMemo<BoardStaticValue>(
+    () => ({ audit, doc, provider, user, setEditing, announce, readOnly }),
+    [audit, doc, provider, user, announce, readOnly],
   );
-  const caseLabel = (caseId: string | undefined) =>
-    caseId === ACROSS_CASES ? "Issues across cases" : (cases.find((c) => c.id === caseId)?.label ?? "joining");
+  const context = useMemo<BoardContextValue>(() => ({ ...stable, people, editing, agencyFilter }), [stable, people, editing, agencyFilter]);
+  const caseLabel = (key: string | undefined) => {
+    const where = viewFromPresenceKey(key);
+    return where ? AUDIT_VIEW_TITLES[where] : (cases.find((c) => c.id === key)?.label ?? "joining");
+  };
 
   return (
-    <BoardContext.Provider value={context}>
-      <a className="skip-link" href="#main">
-        Skip to the case
-      </a>
-      <header className="app-header board-header">
-        <div className="board-title">
-          <p className="brand">
-            <Link to="/">MACA Board</Link>
-          </p>
-          <h1>{audit.title}</h1>
-          <p className="audit-theme">{audit.theme}</p>
-        </div>
-        <SaveStatus state={saveState} />
-        <div className="board-me">
-          <p className="me">
-            You: <strong>{user.name}</strong>, {user.agency} <span className="role-tag">{ROLE_TITLES[role]}</span>
-          </p>
-          {canManage && (
-            <p className="board-links">
-              <Link to={`/audits/${audit.id}/members`}>Members</Link>
-              <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>
+    <BoardStaticContext.Provider value={stable}>
+      <BoardContext.Provider value={context}>
+        <a className="skip-link" href="#main">
+          {view ? `Skip to ${AUDIT_VIEW_TITLES[view]}` : "Skip to the case"}
+        </a>
+        <header className="app-header board-header">
+          <div className="board-title">
+            <p className="brand">
+              <Link to="/">MACA Board</Link>
             </p>
-          )}
-        </div>
-        <AppNav showIdentity={false} />
-      </header>
-      {readOnly && <ReadOnlyBanner />}
-      <div className={readOnly ? "board-layout read-only" : "board-layout"}>
-        <CaseAgenda cases={cases} selected={selected} onSelect={(id) => setParams({ case: id })} />
-        <main id="main" className="board-main" tabIndex={-1}>
-          <div className="board-tools">
-            <AgencyFilter agencies={audit.agencies} value={agencyFilter} onChange={setAgencyFilter} />
+            <h1>{audit.title}</h1>
+            <p className="audit-theme">{audit.theme}</p>
           </div>
-          {selected === ACROSS_CASES && <AcrossCasesView />}
-          {current && <CaseView key={current.id} item={current} />}
-          {!current && selected !== ACROSS_CASES && (
-            <p>{readOnly ? "No cases yet." : "No cases yet. Add the first case from the agenda."}</p>
-          )}
-        </main>
-        <aside className="board-aside" aria-label="Presence">
-          <PresenceList people={people} caseLabel={caseLabel} />
-        </aside>
-      </div>
-    </BoardContext.Provider>
+          <SaveStatus state={saveState} />
+          <div className="board-me">
+            <p className="me">
+              You: <strong>{user.name}</strong>, {user.agency} <span className="role-tag">{ROLE_TITLES[role]}</span>
+            </p>
+            {canManage && (
+              <p className="board-links">
+                <Link to={`/audits/${audit.id}/members`}>Members</Link>
+                <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>
+              </p>
+            )}
+          </div>
+          <AppNav showIdentity={false} />
+        </header>
+        {readOnly && <ReadOnlyBanner />}
+        <div className={readOnly ? "board-layout read-only" : "board-layout"}>
+          <CaseAgenda
+            cases={cases}
+            selected={current?.id}
+            onSelect={(id) => setParams({ case: id })}
+            selectedView={view}
+            onSelectView={(id) => setParams({ view: id })}
+          />
+          <main id="main" className="board-main" tabIndex={-1}>
+            {!view && (
+              <div className="board-tools">
+                <AgencyFilter agencies={audit.agencies} value={agencyFilter} onChange={setAgencyFilter} />
+              </div>
+            )}
+            {view && <AuditView view={view} />}
+            {current && <CaseView key={current.id} item={current} focusCardId={params.get("card") ?? undefined} />}
+            {!current && !view && <p>{readOnly ? "No cases yet." : "No cases yet. Add the first case from the agenda."}</p>}
+          </main>
+          <aside className="board-aside" aria-label="Presence">
+            <PresenceList people={people} caseLabel={caseLabel} />
+          </aside>
+        </div>
+      </BoardContext.Provider>
+    </BoardStaticContext.Provider>
   );
 }
