@@ -1,14 +1,8 @@
 /** The audit trail as CSV for download (spreadsheet-safe: no cell can start a formula). */
 import type { AuditEvent } from "../../shared/domain/account.ts";
+import { csvCell as cell } from "../outputs/csvCell.ts";
 
 const COLUMNS = ["seq", "at", "type", "actor", "userId", "agency", "auditId", "detail", "prev", "hash"] as const;
-
-function cell(value: string | number | undefined): string {
-  let text = value === undefined ? "" : String(value);
-  // A leading = + - @ would run as a formula when the file is opened in a spreadsheet.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 export function trailToCsv(events: readonly AuditEvent[]): string {
   const rows = events.map((event) => {
