@@ -11,6 +11,7 @@ import { requireJsonBody } from "./http/middleware/validate.ts";
 import { actionRoutes } from "./http/routes/actions.ts";
 import { auditLogRoutes } from "./http/routes/auditLog.ts";
 import { auditRoutes } from "./http/routes/audits.ts";
+import { exportRoutes } from "./http/routes/exports.ts";
 import { memberRoutes } from "./http/routes/members.ts";
 import { reviewRoutes } from "./http/routes/review.ts";
 import { sessionRoutes } from "./http/routes/session.ts";
@@ -64,6 +65,7 @@ export function createApp(services: Services, { clientDir, trustProxy }: AppOpti
   api.use(snapshotRoutes(services));
   api.use(reviewRoutes(services));
   api.use(actionRoutes(services));
+  api.use(exportRoutes(services));
   api.use(auditLogRoutes(services));
   api.use(apiNotFound);
   app.use("/api", api);
