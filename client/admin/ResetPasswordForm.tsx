@@ -2,7 +2,6 @@
 import { type FormEvent, useEffect, useRef } from "react";
 import type { UserView } from "../../shared/domain/account.ts";
 import type { UpdateUserInput } from "../../shared/validation/account.ts";
-import { LIMITS } from "../../shared/validation/limits.ts";
 import { NewPasswordField } from "../ui/fields.tsx";
 
 interface ResetPasswordFormProps {

@@ -79,7 +79,7 @@ export const BoardCard = memo(function BoardCard({ cardId, column, index, column
   const extras = (
     <>
       <ThemeChips ids={card.themes} themes={themes} />
-      {action && <ActionSummary action={action} ownerName={ownerName} />}
+      {action && <ActionSummary action={action} ownerName={ownerName} brief={detailsOpen && !readOnly} />}
       {editors && <p className="card-editors">Editing: {editors}</p>}
     </>
   );

@@ -12,12 +12,20 @@ export function CaseView({ item, focusCardId }: { item: AgendaCase; focusCardId?
   const { doc, provider, user, editing, setEditing, readOnly } = useBoard();
   useEffect(() => {
     if (!focusCardId) return;
+    let card: HTMLElement | null = null;
+    // Marked for a few seconds: after a mouse click the focus ring alone may not show.
     const frame = requestAnimationFrame(() => {
-      const card = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(focusCardId)}"]`);
+      card = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(focusCardId)}"]`);
       card?.scrollIntoView({ block: "center" });
       card?.focus({ preventScroll: true });
+      card?.setAttribute("data-targeted", "");
     });
-    return () => cancelAnimationFrame(frame);
+    const unmark = setTimeout(() => card?.removeAttribute("data-targeted"), 4000);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(unmark);
+      card?.removeAttribute("data-targeted");
+    };
   }, [focusCardId]);
   const notes = caseNotes(doc, item.id);
   const notesKey = `notes:${item.id}`;

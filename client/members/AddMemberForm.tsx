@@ -2,7 +2,6 @@
 import { type FormEvent, useState } from "react";
 import { ROLE_TITLES, ROLES, type Role } from "../../shared/domain/account.ts";
 import type { AuditView } from "../../shared/domain/audit.ts";
-import { LIMITS } from "../../shared/validation/limits.ts";
 import { api, messageOf } from "../api/client.ts";
 import { AgencyField, readAgency } from "../ui/AgencyField.tsx";
 import { EmailField } from "../ui/fields.tsx";

@@ -95,10 +95,15 @@ describe("actions on the live board", () => {
     expect(await card(alex, "Mum's alcohol use").getByRole("button", { name: "Make action" }).count()).toBe(0);
     const refer = card(alex, "Refer mum");
     await refer.getByRole("button", { name: "Make action" }).click();
-    // The details open with the keyboard in the first field; both warnings show, on the card and in the form.
+    // The details open with the keyboard in the first field and both warnings; Escape closes them and
+    // the card itself shows the warnings.
     await expect.poll(() => alex.evaluate(() => document.activeElement?.id)).toBe(`action-${ids.refer}-owner`);
-    await expect.poll(() => refer.locator(".action-summary .smart-warning").textContent()).toContain("No owner agency; No due date");
     await expect.poll(() => refer.locator(".action-form .smart-warning").textContent()).toContain("No owner agency; No due date");
+    await alex.keyboard.press("Escape");
+    await expect.poll(() => alex.evaluate(() => document.activeElement?.textContent)).toBe("Action details");
+    expect(await refer.locator(".action-form").count()).toBe(0);
+    expect(await refer.locator(".action-summary .smart-warning").textContent()).toContain("No owner agency; No due date");
+    await refer.getByRole("button", { name: "Action details" }).click();
     // Sam sees the new action and its warning at once.
     const onSam = card(sam, "Refer mum");
     await expect.poll(() => onSam.locator(".action-summary").textContent()).toContain("Open");
@@ -127,12 +132,13 @@ describe("actions on the live board", () => {
     const marac = card(alex, "Share MARAC outcomes");
     await marac.getByRole("button", { name: "Make action" }).click();
     await marac.getByLabel("Owner agency").selectOption("police");
-    await expect.poll(() => marac.locator(".action-summary .smart-warning").textContent()).toContain("No due date");
-    expect(await marac.locator(".action-summary .smart-warning").textContent()).not.toContain("No owner agency");
-    expect(await marac.locator(".action-form .smart-warning").textContent()).toContain("No due date");
-    // Closing the details returns focus to their button.
+    await expect.poll(() => marac.locator(".action-form .smart-warning").textContent()).toContain("No due date");
+    expect(await marac.locator(".action-form .smart-warning").textContent()).not.toContain("No owner agency");
+    // Closing the details returns focus to their button; the card keeps the warning.
     await marac.getByRole("button", { name: "Close details" }).click();
     await expect.poll(() => alex.evaluate(() => document.activeElement?.textContent)).toBe("Action details");
+    expect(await marac.locator(".action-summary .smart-warning").textContent()).toContain("No due date");
+    expect(await marac.locator(".action-summary .smart-warning").textContent()).not.toContain("No owner agency");
 
     await agenda(alex, "Case 1").click();
     await card(alex, "Refer mum").locator(".action-summary").waitFor();

@@ -155,6 +155,12 @@ describe("themes across cases", () => {
     await action.getByRole("button", { name: "Action details" }).click();
     await action.locator(".action-form").waitFor();
     await sam.screenshot({ path: "/tmp/issue4-board-tags.png", fullPage: true });
+    expect(await axeViolations(sam)).toEqual([]);
+    // The checklist open too (in the last column it opens leftwards).
+    await action.getByRole("button", { name: THEMES_BUTTON }).click();
+    await action.locator(".theme-menu").waitFor();
+    expect(await axeViolations(sam)).toEqual([]);
+    await sam.screenshot({ path: "/tmp/issue4-theme-menu.png" });
     await Promise.all([alex.context().close(), sam.context().close()]);
   });
 

@@ -26,8 +26,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fresh browser context (its own cookies, so its own session) with one page, failing on page errors. */
 export async function newPerson(browser: Browser): Promise<Page> {
   // bypassCSP only lets the test inject axe-core; the app itself runs under its strict CSP.
-  // en-GB: dates and date inputs read as they do for the partnerships' staff.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true, locale: "en-GB" });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
   const page = await context.newPage();
   // Fail a step well before the test's own timeout so the error names the step.
   page.setDefaultTimeout(8_000);

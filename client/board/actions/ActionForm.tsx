@@ -57,7 +57,15 @@ export function ActionForm({ cardId, caseId, onClose }: ActionFormProps) {
   const warnings = actionWarnings(action);
 
   return (
-    <fieldset className="action-form" ref={formRef}>
+    <fieldset
+      className="action-form"
+      ref={formRef}
+      onKeyDown={(event) => {
+        if (event.key !== "Escape") return;
+        event.stopPropagation();
+        onClose();
+      }}
+    >
       <legend>Action details</legend>
       <div className="field">
         <label htmlFor={id("owner")}>Owner agency</label>

@@ -21,7 +21,14 @@ export function SmartWarning({ warnings, id }: { warnings: string[]; id?: string
   );
 }
 
-export function ActionSummary({ action, ownerName }: { action: ActionFields; ownerName: string | undefined }) {
+interface ActionSummaryProps {
+  action: ActionFields;
+  ownerName: string | undefined;
+  /** Only the status line: the details form, open below, shows the rest. */
+  brief?: boolean;
+}
+
+export function ActionSummary({ action, ownerName, brief = false }: ActionSummaryProps) {
   const overdue = isOverdue(action, todayIso());
   return (
     <div className="action-summary">
@@ -31,23 +38,29 @@ export function ActionSummary({ action, ownerName }: { action: ActionFields; own
         {action.priority && <span className={`priority priority-${action.priority}`}>{PRIORITY_TITLES[action.priority]} priority</span>}
         {overdue && <span className="overdue-tag">Overdue</span>}
       </p>
-      <dl className="action-facts">
-        <dt>Owner</dt>
-        <dd>{ownerName ?? <span className="muted">not set</span>}</dd>
-        <dt>Lead</dt>
-        <dd>{action.lead ?? <span className="muted">not set</span>}</dd>
-        <dt>Due</dt>
-        <dd>{action.dueDate ? formatDate(action.dueDate) : <span className="muted">not set</span>}</dd>
-        {action.answers && (
-          <>
-            <dt>Answers</dt>
-            <dd>
-              <FindingText cardId={action.answers} />
-            </dd>
-          </>
-        )}
-      </dl>
-      <SmartWarning warnings={actionWarnings(action)} />
+      {!brief && <ActionFacts action={action} ownerName={ownerName} />}
+      {!brief && <SmartWarning warnings={actionWarnings(action)} />}
     </div>
+  );
+}
+
+function ActionFacts({ action, ownerName }: { action: ActionFields; ownerName: string | undefined }) {
+  return (
+    <dl className="action-facts">
+      <dt>Owner</dt>
+      <dd>{ownerName ?? <span className="muted">not set</span>}</dd>
+      <dt>Lead</dt>
+      <dd>{action.lead ?? <span className="muted">not set</span>}</dd>
+      <dt>Due</dt>
+      <dd>{action.dueDate ? formatDate(action.dueDate) : <span className="muted">not set</span>}</dd>
+      {action.answers && (
+        <>
+          <dt>Answers</dt>
+          <dd>
+            <FindingText cardId={action.answers} />
+          </dd>
+        </>
+      )}
+    </dl>
   );
 }
