@@ -27,12 +27,8 @@ export function captureBoard(doc: Y.Doc): CapturedBoard {
   return { board: readBoard(doc, { rich: true }), state: Y.encodeStateAsUpdate(doc) };
 }
 
-export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
-
 export function snapshotHash(content: SnapshotContent): string {
-  return sha256Hex(canonicalJson(content));
+  return createHash("sha256").update(canonicalJson(content), "utf8").digest("hex");
 }
 
 /** Who signs: the person with the agency of their membership. */
@@ -70,10 +66,6 @@ export async function takeSnapshot(
   const snapshot = buildSnapshot(audit, board, { name, kind: "snapshot", takenBy });
   await store.snapshots.create(snapshot, state);
   return snapshot;
-}
-
-export function metaOf({ content: _, ...meta }: SnapshotJson): SnapshotMeta {
-  return meta;
 }
 
 /** The snapshot, or a 404 naming it. */
