@@ -64,10 +64,12 @@ export async function renderDocx(s: LearningSummary): Promise<Buffer> {
       ctx({ level: 1, first: { bullet: { level: 0 } }, suffix: [new TextRun({ text: ` —\u00A0${agency}`, style: "Agency" })] }),
     );
   const perCase = (cases: readonly CaseItems[], none: string, level: 3 | 4 = 3) =>
-    cases.flatMap((c) => [
-      heading(level, c.label),
-      ...(c.items.length > 0 ? c.items.flatMap((i) => item(i.body, i.agency)) : [para(none, "Muted")]),
-    ]);
+    cases.length === 0
+      ? [para("No cases were audited.", "Muted")]
+      : cases.flatMap((c) => [
+          heading(level, c.label),
+          ...(c.items.length > 0 ? c.items.flatMap((i) => item(i.body, i.agency)) : [para(none, "Muted")]),
+        ]);
   const cell = (children: Paragraph[], header = false, width = 0) =>
     new TableCell({
       children: children.length > 0 ? children : [new Paragraph({ style: "TableText", children: [] })],

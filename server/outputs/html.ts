@@ -26,6 +26,7 @@ function rich(doc: RichTextNode | undefined, fallback: string): string {
 }
 
 function perCase(cases: readonly CaseItems[], none: string, heading = "h3"): string {
+  if (cases.length === 0) return `<p class="none">No cases were audited.</p>`;
   return cases
     .map((c) => {
       const items = c.items.map(

@@ -18,6 +18,7 @@ function bullets(items: readonly string[]): string {
 }
 
 function perCase(cases: readonly CaseItems[], none: string, level = "###"): string {
+  if (cases.length === 0) return "*No cases were audited.*";
   return cases
     .map((c) => {
       const items = c.items.flatMap((item) => listItem(item.body, "- ", true, `— *${esc(item.agency)}*`));

@@ -187,10 +187,10 @@ export function buildLearningSummary(snapshot: SnapshotJson, extras: OutputExtra
   const taking = audit.agencies.map((a) => cleanText(a.name));
 
   const themePoints = [
-    `Theme: ${cleanText(audit.theme)}.`,
+    `Theme: ${cleanText(audit.theme)}`,
     audit.period ? `Audit period: ${cleanText(audit.period)}` : undefined,
     audit.selection ? `How cases were selected: ${cleanText(audit.selection)}` : undefined,
-    `${plural(total, "case was", "cases were")} audited.`,
+    total > 0 ? `${plural(total, "case was", "cases were")} audited.` : "No cases were audited.",
     profileLine(
       "Age bands",
       cases.map((c) => c.ageBand && cleanText(c.ageBand)),
@@ -203,7 +203,9 @@ export function buildLearningSummary(snapshot: SnapshotJson, extras: OutputExtra
 
   const processPoints = [
     taking.length > 0 ? `Agencies taking part: ${joinAnd(taking)}.` : undefined,
-    `Completed chronologies and audit tools were returned by the agencies taking part for each of the ${plural(total, "case")}.`,
+    total > 0
+      ? `Completed chronologies and audit tools were returned by the agencies taking part for each of the ${plural(total, "case")}.`
+      : undefined,
     audit.meetingDate
       ? `A multi-agency meeting on ${formatDate(audit.meetingDate)} examined and analysed each case.`
       : "A multi-agency meeting examined and analysed each case.",
