@@ -6,9 +6,11 @@ import { escapeHtml as esc, richHtml } from "./richHtml.ts";
 import type { ActionRow } from "./summaryActions.ts";
 import { type CaseItems, type LearningSummary, QUESTIONS_LEAD_IN, SECTION_HEADINGS, type SnapshotRecord } from "./summaryModel.ts";
 
-/** The page runs nothing, loads nothing and cannot be framed: also sent as the response's CSP. */
-export const SUMMARY_HTML_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * The page runs nothing and loads nothing, even saved to disk and opened from there (the server
+ * sends its own header too; frame-ancestors only works as a header, so it is not here).
+ */
+const META_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** Section content headings sit under the page's h2: a level-1 heading in a section becomes h3. */
 const sectionHeading = (level: number) => Math.min(6, level + 2);
@@ -126,7 +128,7 @@ export function renderHtml(s: LearningSummary): string {
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${SUMMARY_HTML_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${META_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex, nofollow">

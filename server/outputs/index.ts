@@ -12,7 +12,6 @@ import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildLearningSummary, type OutputExtras } from "./summaryModel.ts";
 
-export { SUMMARY_HTML_CSP } from "./html.ts";
 export type { LearningSummary, OutputExtras } from "./summaryModel.ts";
 
 /** A complete standalone HTML5 page (no script; print CSS for A4, so Print → PDF gives a clean document). */
