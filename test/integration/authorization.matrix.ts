@@ -50,7 +50,7 @@ export interface Row {
 }
 
 /** Expected outcomes in PRINCIPALS order: anonymous, nonMember, observer, attendee, chair, admin. */
-function by(...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Record<PrincipalName, Outcome> {
+export function by(...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Record<PrincipalName, Outcome> {
   return Object.fromEntries(PRINCIPALS.map((who, i) => [who, outcomes[i]])) as Record<PrincipalName, Outcome>;
 }
 
@@ -92,7 +92,7 @@ export async function newTokenOf(f: Fixture, person: Person): Promise<string> {
 
 const person = (f: Fixture, who: PrincipalName): Person => (who === "anonymous" ? f.spare : f.people[who]);
 
-const get = (route: string, path: (f: Fixture) => string, expect: Record<PrincipalName, Outcome>): Row => ({
+export const get = (route: string, path: (f: Fixture) => string, expect: Record<PrincipalName, Outcome>): Row => ({
   method: "GET",
   route,
   request: (f) => ({ path: path(f) }),

@@ -21,6 +21,7 @@ import {
   type Row,
   type SignedIn,
 } from "./authorization.matrix.ts";
+import { REVIEW_ROWS } from "./authorization.reviewRows.ts";
 
 interface Surprise {
   principal: string;
@@ -119,7 +120,7 @@ describe("what each principal sees in GET /api/audits", () => {
   });
 });
 
-const cells = ROWS.flatMap((row: Row) =>
+const cells = [...ROWS, ...REVIEW_ROWS].flatMap((row: Row) =>
   PRINCIPALS.map((who) => ({ row, who, expected: row.expect[who], title: `${row.method} ${row.route} as ${who} → ${row.expect[who]}` })),
 );
 
