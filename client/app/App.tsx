@@ -1,5 +1,6 @@
 /**
- * The shell: sign-in, then the audit list, boards, members, audit trail, account and admin pages.
+ * The shell: sign-in, then the audit list, boards, snapshots, members, audit trail, account and
+ * admin pages.
  * The management pages load on first visit: people at a meeting mostly need the board.
  */
 import { lazy } from "react";
@@ -16,6 +17,8 @@ const AccountPage = lazy(() => import("../account/AccountPage.tsx").then((m) => 
 const UsersPage = lazy(() => import("../admin/UsersPage.tsx").then((m) => ({ default: m.UsersPage })));
 const AuditTrailPage = lazy(() => import("../audit-trail/AuditTrailPage.tsx").then((m) => ({ default: m.AuditTrailPage })));
 const MembersPage = lazy(() => import("../members/MembersPage.tsx").then((m) => ({ default: m.MembersPage })));
+const SnapshotsPage = lazy(() => import("../snapshots/SnapshotsPage.tsx").then((m) => ({ default: m.SnapshotsPage })));
+const SnapshotViewerPage = lazy(() => import("../snapshots/SnapshotViewerPage.tsx").then((m) => ({ default: m.SnapshotViewerPage })));
 
 export function App() {
   return (
@@ -42,6 +45,8 @@ export function App() {
             <Route path="/account" element={<AccountPage />} />
             <Route path="/audits/:auditId/members" element={<MembersPage />} />
             <Route path="/audits/:auditId/trail" element={<AuditTrailPage />} />
+            <Route path="/audits/:auditId/snapshots" element={<SnapshotsPage />} />
+            <Route path="/audits/:auditId/snapshots/:snapshotId" element={<SnapshotViewerPage />} />
             <Route
               path="/admin/users"
               element={

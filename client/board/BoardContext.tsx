@@ -8,6 +8,7 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { createContext, useContext } from "react";
 import type * as Y from "yjs";
+import type { Role } from "../../shared/domain/account.ts";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
 import type { PresenceUser, PresentPerson } from "../collab/usePresence.ts";
 
@@ -21,8 +22,12 @@ export interface BoardStaticValue {
   setEditing: (key: string | undefined) => void;
   /** Short messages for screen readers (moves, deletions). */
   announce: (message: string) => void;
-  /** An observer, or someone whose role just became observer: nothing on the board can be changed. */
+  /** An observer, someone whose role just became observer, or a frozen board: nothing can be changed. */
   readOnly: boolean;
+  /** The audit is frozen (signed off): the action plan then lives beside the final snapshot. */
+  frozen: boolean;
+  /** My role in the audit, as the server last said. */
+  role: Role;
 }
 
 export interface BoardContextValue extends BoardStaticValue {

@@ -4,14 +4,15 @@
  *
  * The browser's session cookie authenticates the socket (no token). The server decides what this
  * connection may do and says so: the authorised scope on connect, an "access-changed" stateless
- * message when a chair changes the person's role, and a close reason when the membership or the
- * session ends.
+ * message when a chair changes the person's role or freezes or reopens the audit, an "edit-rejected"
+ * message when it refused a change this page sent (the audit was frozen), and a close reason when
+ * the membership or the session ends.
  */
 import { HocuspocusProvider, type onAuthenticatedParameters, type onCloseParameters } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import type { Role } from "../../shared/domain/account.ts";
-import { parseAccessChanged } from "../../shared/domain/liveAccess.ts";
+import { parseAccessChanged, parseEditRejected } from "../../shared/domain/liveAccess.ts";
 
 export type SaveState = "saved" | "saving" | "offline" | "connecting";
 
@@ -27,6 +28,8 @@ export interface LiveAccess {
   readOnly: boolean;
   /** Set once the server has told this page about a role change. */
   role?: Role;
+  /** The audit is frozen (signed off): read-only for everyone until the chair reopens it. */
+  frozen: boolean;
 }
 
 function collabUrl(): string {
@@ -34,14 +37,24 @@ function collabUrl(): string {
   return `${protocol}//${window.location.host}/collab`;
 }
 
-export function useBoardConnection(
-  auditId: string,
-  initiallyReadOnly: boolean,
-): { connection?: BoardConnection; saveState: SaveState; access: LiveAccess; ended?: BoardEnd } {
+export interface BoardConnectionState {
+  connection?: BoardConnection;
+  saveState: SaveState;
+  access: LiveAccess;
+  ended?: BoardEnd;
+  /**
+   * When the server last refused this person's edits because the audit was frozen (epoch ms), or
+   * when the freeze arrived while some of their edits had not been confirmed (they never will be).
+   */
+  editsRejectedAt?: number;
+}
+
+export function useBoardConnection(auditId: string, initially: { readOnly: boolean; frozen: boolean }): BoardConnectionState {
   const [connection, setConnection] = useState<BoardConnection>();
   const [saveState, setSaveState] = useState<SaveState>("connecting");
-  const [access, setAccess] = useState<LiveAccess>({ readOnly: initiallyReadOnly });
+  const [access, setAccess] = useState<LiveAccess>({ readOnly: initially.readOnly || initially.frozen, frozen: initially.frozen });
   const [ended, setEnded] = useState<BoardEnd>();
+  const [editsRejectedAt, setEditsRejectedAt] = useState<number>();
   // Bumped on a role change: the server may have dropped this replica's last edits, which would
   // leave a gap in its history that blocks every later edit, so the page starts a fresh replica.
   const [generation, setGeneration] = useState(0);
@@ -72,14 +85,34 @@ export function useBoardConnection(
       else if (!provider.isSynced) setSaveState(everSynced ? "saving" : "connecting");
       else setSaveState(provider.hasUnsyncedChanges ? "saving" : "saved");
     };
+    // Whether this page changed the board since the server last confirmed everything it sent.
+    let pendingEdits = false;
+    doc.on("update", (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) pendingEdits = true;
+    });
+    provider.on("unsyncedChanges", ({ number }: { number: number }) => {
+      if (number === 0) pendingEdits = false;
+    });
     provider.on("status", update);
     provider.on("synced", update);
     provider.on("unsyncedChanges", update);
-    provider.on("authenticated", ({ scope }: onAuthenticatedParameters) => setAccess((a) => ({ ...a, readOnly: scope === "readonly" })));
+    provider.on("authenticated", ({ scope }: onAuthenticatedParameters) =>
+      // A writable board cannot be frozen (the audit was reopened since the page loaded).
+      setAccess((a) => ({ ...a, readOnly: scope === "readonly", frozen: scope === "readonly" && a.frozen })),
+    );
     provider.on("stateless", ({ payload }: { payload: string }) => {
+      if (parseEditRejected(payload)) {
+        setEditsRejectedAt(Date.now());
+        return;
+      }
       const message = parseAccessChanged(payload);
       if (!message) return;
-      setAccess({ readOnly: message.readOnly, role: message.role });
+      const frozen = message.frozen ?? false;
+      // Edits the server has not confirmed when the freeze arrives reached it after the freeze (it
+      // answers in order), so they are refused; their "edit-rejected" may only come once this
+      // replica is gone, so the page says so now.
+      if (frozen && pendingEdits && provider.hasUnsyncedChanges) setEditsRejectedAt(Date.now());
+      setAccess({ readOnly: message.readOnly, role: message.role, frozen });
       setTimeout(() => setGeneration((g) => g + 1), 0);
     });
     provider.on("close", ({ event }: onCloseParameters) => {
@@ -93,5 +126,5 @@ export function useBoardConnection(
     };
   }, [auditId, generation]);
 
-  return { connection, saveState, access, ended };
+  return { connection, saveState, access, ended, editsRejectedAt };
 }

@@ -77,6 +77,7 @@ export const ACTION_STATUS_TITLES: Record<ActionStatus, string> = {
 
 export const PRIORITIES = ["high", "medium", "low"] as const;
 export type Priority = (typeof PRIORITIES)[number];
+export const PRIORITY_TITLES: Record<Priority, string> = { high: "High", medium: "Medium", low: "Low" };
 
 /** The recurring issues of the partnerships' published briefings: every new audit starts with them. */
 export const DEFAULT_THEMES = [

@@ -1,7 +1,7 @@
 /** How actions read on the board and in the plan: dates, priorities, statuses. */
-import { ACTION_STATUS_TITLES, type ActionStatus, type Priority } from "../../../shared/board/index.ts";
+import { ACTION_STATUS_TITLES, type ActionStatus } from "../../../shared/board/index.ts";
 
-export const PRIORITY_TITLES: Record<Priority, string> = { high: "High", medium: "Medium", low: "Low" };
+export { PRIORITY_TITLES } from "../../../shared/board/index.ts";
 
 export function statusTitle(status: ActionStatus): string {
   return ACTION_STATUS_TITLES[status];

@@ -20,11 +20,19 @@ function roleText(audit: AuditView): string {
   return agency ? `${ROLE_TITLES[role]}, for ${agency.name}` : ROLE_TITLES[role];
 }
 
+function actionsText({ open, overdue }: AuditView["actionCounts"]): string {
+  if (open === 0) return "None open";
+  return `${open} open${overdue > 0 ? `, ${overdue} overdue` : ""}`;
+}
+
 function AuditItem({ audit }: { audit: AuditView }) {
   const { access } = audit;
   return (
     <li className="audit-item">
-      <h3>{access.role ? <Link to={`/audits/${audit.id}`}>{audit.title}</Link> : audit.title}</h3>
+      <h3>
+        {access.role ? <Link to={`/audits/${audit.id}`}>{audit.title}</Link> : audit.title}
+        {audit.freeze.frozen && <span className="frozen-badge">Frozen</span>}
+      </h3>
       <p className="audit-theme">{audit.theme}</p>
       <dl className="facts">
         <dt>Your role</dt>
@@ -43,9 +51,16 @@ function AuditItem({ audit }: { audit: AuditView }) {
         )}
         <dt>Agencies</dt>
         <dd>{audit.agencies.length}</dd>
+        <dt>Actions</dt>
+        <dd className={audit.actionCounts.overdue > 0 ? "has-overdue" : undefined}>{actionsText(audit.actionCounts)}</dd>
       </dl>
-      {(access.canManageMembers || access.canViewTrail) && (
+      {(access.role || access.canManageMembers || access.canViewTrail) && (
         <p className="item-links">
+          {access.role && (
+            <Link to={`/audits/${audit.id}/snapshots`} aria-label={`Snapshots of ${audit.title}`}>
+              Snapshots
+            </Link>
+          )}
           {access.canManageMembers && (
             <Link to={`/audits/${audit.id}/members`} aria-label={`Members of ${audit.title}`}>
               Members

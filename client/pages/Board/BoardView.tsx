@@ -15,10 +15,23 @@ export interface BoardViewProps {
 }
 
 export function BoardView({ audit, user, announce }: BoardViewProps) {
-  const { connection, saveState, access, ended } = useBoardConnection(audit.id, !audit.access.canEdit);
+  const { connection, saveState, access, ended, editsRejectedAt } = useBoardConnection(audit.id, {
+    readOnly: !audit.access.canEdit,
+    frozen: audit.freeze.frozen,
+  });
   if (ended) return <BoardEnded audit={audit} why={ended} />;
   if (!connection) return <p className="page">Connecting…</p>;
-  return <ConnectedBoard audit={audit} user={user} announce={announce} connection={connection} saveState={saveState} access={access} />;
+  return (
+    <ConnectedBoard
+      audit={audit}
+      user={user}
+      announce={announce}
+      connection={connection}
+      saveState={saveState}
+      access={access}
+      editsRejectedAt={editsRejectedAt}
+    />
+  );
 }
 
 function BoardEnded({ audit, why }: { audit: AuditView; why: BoardEnd }) {

@@ -1,6 +1,7 @@
 /**
- * The live board: header (status, me, links), read-only banner, case agenda, the selected case or
- * audit-level view (sections, themes, action plan), presence.
+ * The live board: header (status, me, links), the chair's sign-off controls, the read-only or
+ * frozen banner, case agenda, the selected case or audit-level view (sections, themes, action
+ * plan), presence.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -15,22 +16,29 @@ import { PresenceList } from "../../board/PresenceList.tsx";
 import { ReadOnlyBanner } from "../../board/ReadOnlyBanner.tsx";
 import { SaveStatus } from "../../board/SaveStatus.tsx";
 import { useAgenda } from "../../board/selectors.ts";
+import { EditsRejectedNotice } from "../../board/signoff/EditsRejectedNotice.tsx";
+import { FrozenBanner } from "../../board/signoff/FrozenBanner.tsx";
+import { SignOffBar } from "../../board/signoff/SignOffBar.tsx";
+import { useFreezeState } from "../../board/signoff/useFreezeState.ts";
 import { AUDIT_VIEW_TITLES, type AuditViewId, isAuditView, viewFromPresenceKey, viewPresenceKey } from "../../board/views.ts";
 import type { BoardConnection, LiveAccess, SaveState } from "../../collab/useBoardConnection.ts";
 import { setEditingCard, usePresence, usePublishPresence } from "../../collab/usePresence.ts";
 import { preloadEditor } from "../../editor/SharedText.tsx";
 import { useCurrentUser } from "../../session/SessionContext.tsx";
+import { snapshotPath } from "../../snapshots/format.ts";
 import type { BoardViewProps } from "./BoardView.tsx";
 
 interface ConnectedBoardProps extends BoardViewProps {
   connection: BoardConnection;
   saveState: SaveState;
   access: LiveAccess;
+  editsRejectedAt: number | undefined;
 }
 
-export function ConnectedBoard({ audit, user, announce, connection, saveState, access }: ConnectedBoardProps) {
+export function ConnectedBoard({ audit, user, announce, connection, saveState, access, editsRejectedAt }: ConnectedBoardProps) {
   const { doc, provider } = connection;
-  const readOnly = access.readOnly;
+  const { readOnly, frozen } = access;
+  const freeze = useFreezeState(audit, frozen);
   const role = access.role ?? audit.access.role ?? "observer";
   // Live: a chair made attendee loses the links at once, an attendee made chair gets them.
   const isAdmin = useCurrentUser().admin;
@@ -48,23 +56,30 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
   usePublishPresence(provider, user, view ? viewPresenceKey(view) : current?.id);
   const people = usePresence(provider);
 
-  // A switch to read-only closes any open editor; either switch is announced.
-  const wasReadOnly = useRef(readOnly);
+  // A switch to read-only closes any open editor; every switch, and a freeze or reopening, is announced.
+  const was = useRef({ readOnly, frozen });
   useEffect(() => {
-    if (wasReadOnly.current === readOnly) return;
-    wasReadOnly.current = readOnly;
-    if (readOnly) {
+    const before = was.current;
+    if (before.readOnly === readOnly && before.frozen === frozen) return;
+    was.current = { readOnly, frozen };
+    if (readOnly && !before.readOnly) {
       setEditing(undefined);
       setEditingCard(provider, undefined);
-      announce("You are now observing this audit: the board is read-only.");
-    } else {
-      announce("You can now edit this board.");
     }
-  }, [readOnly, provider, announce]);
+    if (frozen && !before.frozen) announce("The audit has been frozen and signed off: the board is now read-only for everyone.");
+    else if (!frozen && before.frozen) {
+      announce(
+        readOnly
+          ? "The audit was reopened. As an observer you can follow the board."
+          : "The audit was reopened: you can edit the board again.",
+      );
+    } else if (readOnly) announce("You are now observing this audit: the board is read-only.");
+    else announce("You can now edit this board.");
+  }, [readOnly, frozen, provider, announce]);
 
   const stable = useMemo<BoardStaticValue>(
-    () => ({ audit, doc, provider, user, setEditing, announce, readOnly }),
-    [audit, doc, provider, user, announce, readOnly],
+    () => ({ audit, doc, provider, user, setEditing, announce, readOnly, frozen, role }),
+    [audit, doc, provider, user, announce, readOnly, frozen, role],
   );
   const context = useMemo<BoardContextValue>(() => ({ ...stable, people, editing, agencyFilter }), [stable, people, editing, agencyFilter]);
   const caseLabel = (key: string | undefined) => {
@@ -91,16 +106,17 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
             <p className="me">
               You: <strong>{user.name}</strong>, {user.agency} <span className="role-tag">{ROLE_TITLES[role]}</span>
             </p>
-            {canManage && (
-              <p className="board-links">
-                <Link to={`/audits/${audit.id}/members`}>Members</Link>
-                <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>
-              </p>
-            )}
+            <p className="board-links">
+              <Link to={snapshotPath(audit.id)}>Snapshots</Link>
+              {canManage && <Link to={`/audits/${audit.id}/members`}>Members</Link>}
+              {canManage && <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>}
+            </p>
           </div>
           <AppNav showIdentity={false} />
         </header>
-        {readOnly && <ReadOnlyBanner />}
+        {role === "chair" && <SignOffBar auditId={audit.id} frozen={frozen} />}
+        {frozen ? <FrozenBanner auditId={audit.id} freeze={freeze} /> : readOnly && <ReadOnlyBanner />}
+        <EditsRejectedNotice at={editsRejectedAt} />
         <div className={readOnly ? "board-layout read-only" : "board-layout"}>
           <CaseAgenda
             cases={cases}

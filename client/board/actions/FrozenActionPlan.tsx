@@ -1,0 +1,59 @@
+/**
+ * The action plan of a frozen audit: the signed-off copy with the progress recorded since (from
+ * the API, which lays the latest status over the frozen one). The chair and the owner agency's
+ * members record a status change and a note; the signed-off copy itself never changes.
+ */
+import { useMemo, useState } from "react";
+import type { ActionView } from "../../../shared/domain/actions.ts";
+import { snapshotApi } from "../../api/snapshots.ts";
+import { useReloadable } from "../../app/useAsync.ts";
+import { useBoardStatic } from "../BoardContext.tsx";
+import { ActionPlanContent } from "./ActionPlanContent.tsx";
+import type { ProgressColumn } from "./ActionPlanTable.tsx";
+import { ProgressCell, RecordProgressForm, recordButtonId } from "./ActionProgress.tsx";
+import { statusTitle } from "./format.ts";
+import { canRecordProgress } from "./ownership.ts";
+
+export function FrozenActionPlan() {
+  const { audit, user, role, announce } = useBoardStatic();
+  const plan = useReloadable(() => snapshotApi.actions(audit.id), [audit.id]);
+  const [formFor, setFormFor] = useState<string>();
+  const mine = useMemo(() => ({ id: user.agencyId, name: user.agency }), [user.agencyId, user.agency]);
+  const { reload } = plan;
+
+  const progress = useMemo<ProgressColumn>(() => {
+    const close = (actionId: string) => {
+      setFormFor(undefined);
+      requestAnimationFrame(() => document.getElementById(recordButtonId(actionId))?.focus());
+    };
+    const saved = (action: ActionView) => {
+      close(action.id);
+      reload();
+      announce(`Progress recorded on “${action.text}”: ${statusTitle(action.status)}.`);
+    };
+    return {
+      cell: (action) => (
+        <ProgressCell
+          action={action}
+          canRecord={canRecordProgress(action, audit, role, mine)}
+          formOpen={formFor === action.id}
+          onToggle={() => (formFor === action.id ? close(action.id) : setFormFor(action.id))}
+        />
+      ),
+      after: (action) =>
+        formFor === action.id ? (
+          <RecordProgressForm auditId={audit.id} action={action} onSaved={saved} onCancel={() => close(action.id)} />
+        ) : null,
+    };
+  }, [audit, role, mine, formFor, reload, announce]);
+
+  const intro = (
+    <p className="hint">
+      The audit is signed off: this is the action plan as it was frozen, with the progress recorded since. The signed-off copy never
+      changes. The chair and members of an action's owner agency can record a status change and a note.
+    </p>
+  );
+  if (plan.state.status === "loading") return <p role="status">Loading the action plan…</p>;
+  if (plan.state.status === "error") return <p role="alert">Could not load the action plan: {plan.state.message}</p>;
+  return <ActionPlanContent actions={plan.state.value} intro={intro} progress={progress} />;
+}
