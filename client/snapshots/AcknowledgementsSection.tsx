@@ -41,13 +41,18 @@ export function AcknowledgementsSection({ audit, snapshotId, acknowledgements, o
       ) : acknowledgements.length === 0 ? (
         <p className="muted">No agency has acknowledged this snapshot yet.</p>
       ) : (
-        <ul className="ack-list" aria-label="Agencies that have acknowledged">
-          {acknowledgements.map((ack) => (
-            <li key={ack.agency}>
-              <strong>{ack.by.agency}</strong>: {ack.by.name}, {formatDateTime(ack.at)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="ack-list-title" id="ack-list-title">
+            Acknowledged so far:
+          </p>
+          <ul className="ack-list" aria-labelledby="ack-list-title">
+            {acknowledgements.map((ack) => (
+              <li key={ack.agency}>
+                <strong>{ack.by.agency}</strong>: {ack.by.name}, {formatDateTime(ack.at)}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

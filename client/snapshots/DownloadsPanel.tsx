@@ -10,7 +10,7 @@ import { useActionFilter } from "../board/actions/actionFilter.ts";
 
 const FORMATS: Array<{ format: SummaryFormat; label: string; hint: string }> = [
   { format: "docx", label: "Word (DOCX)", hint: "to publish or edit" },
-  { format: "html", label: "Web page (HTML)", hint: "prints to a clean A4 PDF" },
+  { format: "html", label: "Web page (HTML)", hint: "print it as an A4 PDF" },
   { format: "md", label: "Markdown", hint: "plain text" },
 ];
 

@@ -107,3 +107,38 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
 }
+
+/** Holds back what the server sends a page's board connection, to recreate network delay on demand. */
+export interface HeldBoardSocket {
+  /** From now on, keep the server's messages to this page instead of delivering them. */
+  hold(): void;
+  /** Deliver everything kept, in order, and stop holding. */
+  release(): void;
+}
+
+/**
+ * Routes the page's board WebSocket (`/collab`) through the test: messages from the page go to
+ * the server at once; messages from the server are delivered at once unless held. Call before
+ * the page opens the board.
+ */
+export async function holdableBoardSocket(page: Page): Promise<HeldBoardSocket> {
+  let holding = false;
+  const held: Array<() => void> = [];
+  await page.routeWebSocket(/\/collab$/, (socket) => {
+    const server = socket.connectToServer();
+    server.onMessage((message) => {
+      const deliver = () => socket.send(message);
+      if (holding) held.push(deliver);
+      else deliver();
+    });
+  });
+  return {
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      for (const deliver of held.splice(0)) deliver();
+    },
+  };
+}

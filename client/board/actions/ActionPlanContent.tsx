@@ -8,14 +8,14 @@ import { agencyChoices, agencyLabel } from "../agencyNames.ts";
 import { useBoardStatic } from "../BoardContext.tsx";
 import { ActionCsvLink } from "./ActionCsvLink.tsx";
 import { ActionPlanFilters } from "./ActionPlanFilters.tsx";
-import { ActionPlanTable, type ProgressColumn } from "./ActionPlanTable.tsx";
+import { ActionPlanTable, type ProgressRow } from "./ActionPlanTable.tsx";
 import { filterActions, useActionFilter } from "./actionFilter.ts";
 
 interface ActionPlanContentProps {
   actions: ActionView[];
   /** What the plan is and where it comes from. */
   intro: ReactNode;
-  progress?: ProgressColumn;
+  progress?: ProgressRow;
 }
 
 export function ActionPlanContent({ actions, intro, progress }: ActionPlanContentProps) {

@@ -13,46 +13,47 @@ import { statusTitle } from "./format.ts";
 
 export const recordButtonId = (actionId: string) => `record-progress-${actionId}`;
 
-interface ProgressCellProps {
+interface ActionProgressProps {
+  auditId: string;
   action: ActionView;
   canRecord: boolean;
   formOpen: boolean;
   onToggle: () => void;
+  onSaved: (saved: ActionView) => void;
 }
 
-export function ProgressCell({ action, canRecord, formOpen, onToggle }: ProgressCellProps) {
+/** The row under an action: "Progress since sign-off", the updates, and the chair's or owner's form. */
+export function ActionProgress({ auditId, action, canRecord, formOpen, onToggle, onSaved }: ActionProgressProps) {
   return (
-    <>
-      {action.updates.length === 0 ? (
-        <p className="muted">No updates yet</p>
-      ) : (
-        <ol className="progress-list" aria-label={`Updates on “${action.text}”`}>
-          {action.updates.map((update) => (
-            <li key={`${update.at}-${update.userId}`}>
-              <p className="progress-head">
-                <strong>{statusTitle(update.status)}</strong> · {formatDateTime(update.at)}
-              </p>
-              <p className="progress-by">
-                {update.name} ({update.agency})
-              </p>
-              {update.note && <p className="progress-note">{update.note}</p>}
-            </li>
-          ))}
-        </ol>
-      )}
-      {canRecord && (
-        <button
-          type="button"
-          id={recordButtonId(action.id)}
-          className="small"
-          aria-expanded={formOpen}
-          aria-label={`Record progress on “${action.text}”`}
-          onClick={onToggle}
-        >
-          Record progress
-        </button>
-      )}
-    </>
+    <div className="action-progress">
+      <div className="progress-line">
+        <p className="progress-title">Progress since sign-off:</p>
+        {action.updates.length === 0 ? (
+          <p className="muted">no updates yet.</p>
+        ) : (
+          <ol className="progress-list" aria-label={`Updates on “${action.text}”`}>
+            {action.updates.map((update) => (
+              <li key={`${update.at}-${update.userId}`}>
+                <strong>{statusTitle(update.status)}</strong>, {formatDateTime(update.at)}, {update.name} ({update.agency})
+                {update.note && <span className="progress-note">: {update.note}</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+        {canRecord && !formOpen && (
+          <button
+            type="button"
+            id={recordButtonId(action.id)}
+            className="small"
+            aria-label={`Record progress on “${action.text}”`}
+            onClick={onToggle}
+          >
+            Record progress
+          </button>
+        )}
+      </div>
+      {canRecord && formOpen && <RecordProgressForm auditId={auditId} action={action} onSaved={onSaved} onCancel={onToggle} />}
+    </div>
   );
 }
 
@@ -63,7 +64,7 @@ interface RecordProgressFormProps {
   onCancel: () => void;
 }
 
-export function RecordProgressForm({ auditId, action, onSaved, onCancel }: RecordProgressFormProps) {
+function RecordProgressForm({ auditId, action, onSaved, onCancel }: RecordProgressFormProps) {
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);

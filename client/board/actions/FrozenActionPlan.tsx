@@ -9,8 +9,8 @@ import { snapshotApi } from "../../api/snapshots.ts";
 import { useReloadable } from "../../app/useAsync.ts";
 import { useBoardStatic } from "../BoardContext.tsx";
 import { ActionPlanContent } from "./ActionPlanContent.tsx";
-import type { ProgressColumn } from "./ActionPlanTable.tsx";
-import { ProgressCell, RecordProgressForm, recordButtonId } from "./ActionProgress.tsx";
+import type { ProgressRow } from "./ActionPlanTable.tsx";
+import { ActionProgress, recordButtonId } from "./ActionProgress.tsx";
 import { statusTitle } from "./format.ts";
 import { canRecordProgress } from "./ownership.ts";
 
@@ -21,7 +21,7 @@ export function FrozenActionPlan() {
   const mine = useMemo(() => ({ id: user.agencyId, name: user.agency }), [user.agencyId, user.agency]);
   const { reload } = plan;
 
-  const progress = useMemo<ProgressColumn>(() => {
+  const progress = useMemo<ProgressRow>(() => {
     const close = (actionId: string) => {
       setFormFor(undefined);
       requestAnimationFrame(() => document.getElementById(recordButtonId(actionId))?.focus());
@@ -31,20 +31,16 @@ export function FrozenActionPlan() {
       reload();
       announce(`Progress recorded on “${action.text}”: ${statusTitle(action.status)}.`);
     };
-    return {
-      cell: (action) => (
-        <ProgressCell
-          action={action}
-          canRecord={canRecordProgress(action, audit, role, mine)}
-          formOpen={formFor === action.id}
-          onToggle={() => (formFor === action.id ? close(action.id) : setFormFor(action.id))}
-        />
-      ),
-      after: (action) =>
-        formFor === action.id ? (
-          <RecordProgressForm auditId={audit.id} action={action} onSaved={saved} onCancel={() => close(action.id)} />
-        ) : null,
-    };
+    return (action) => (
+      <ActionProgress
+        auditId={audit.id}
+        action={action}
+        canRecord={canRecordProgress(action, audit, role, mine)}
+        formOpen={formFor === action.id}
+        onToggle={() => (formFor === action.id ? close(action.id) : setFormFor(action.id))}
+        onSaved={saved}
+      />
+    );
   }, [audit, role, mine, formFor, reload, announce]);
 
   const intro = (
