@@ -29,7 +29,7 @@ function AuditItem({ audit }: { audit: AuditView }) {
   const { access } = audit;
   return (
     <li className="audit-item">
-      <h3>
+      <h3 id={`audit-${audit.id}-title`}>
         {access.role ? <Link to={`/audits/${audit.id}`}>{audit.title}</Link> : audit.title}
         {audit.freeze.frozen && <span className="frozen-badge">Frozen</span>}
       </h3>
@@ -57,7 +57,9 @@ function AuditItem({ audit }: { audit: AuditView }) {
       {(access.role || access.canManageMembers || access.canViewTrail) && (
         <p className="item-links">
           {access.role && (
-            <Link to={`/audits/${audit.id}/snapshots`} aria-label={`Snapshots of ${audit.title}`}>
+            // Named by its place: the audit's heading describes it (the title in its name would make
+            // every link to the audit match a search for the title).
+            <Link to={`/audits/${audit.id}/snapshots`} aria-describedby={`audit-${audit.id}-title`}>
               Snapshots
             </Link>
           )}

@@ -106,11 +106,17 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
             <p className="me">
               You: <strong>{user.name}</strong>, {user.agency} <span className="role-tag">{ROLE_TITLES[role]}</span>
             </p>
-            <p className="board-links">
-              <Link to={snapshotPath(audit.id)}>Snapshots</Link>
-              {canManage && <Link to={`/audits/${audit.id}/members`}>Members</Link>}
-              {canManage && <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>}
-            </p>
+            <div className="board-link-row">
+              <p className="board-snapshots">
+                <Link to={snapshotPath(audit.id)}>Snapshots</Link>
+              </p>
+              {canManage && (
+                <p className="board-links">
+                  <Link to={`/audits/${audit.id}/members`}>Members</Link>
+                  <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>
+                </p>
+              )}
+            </div>
           </div>
           <AppNav showIdentity={false} />
         </header>
