@@ -146,12 +146,15 @@ describe("freezing and signing off", () => {
     await alex.getByRole("status").filter({ hasText: "Saving…" }).waitFor();
     // Long enough for the typing to reach the server and be refused there.
     await sleep(500);
-    alexSocket.release();
+    // The freeze reaches Alex first; the server's refusal of his typing follows a little later,
+    // when his page has already moved to a fresh read-only connection.
+    const started = Date.now();
+    const released = alexSocket.release({ spacingMs: 100 });
 
     // Read-only with the frozen banner within a couple of seconds, and told the change was lost.
-    const started = Date.now();
     await frozenBanner(alex).waitFor({ timeout: 3_000 });
     expect(Date.now() - started).toBeLessThan(3_000);
+    await released;
     await expect
       .poll(() => alex.getByRole("alert").allTextContents())
       .toContainEqual(expect.stringContaining("Your last change arrived after the audit was frozen and was not saved"));

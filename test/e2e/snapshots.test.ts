@@ -5,6 +5,8 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { cardBody } from "../../shared/board/index.ts";
 import { addCardOk, addCaseOk, api, createAuditOk } from "../helpers/api.ts";
 import { connectBoard } from "../helpers/board.ts";
 import { axeViolations, launchBrowser, newPerson, openBoard, openBoardAs, signInAs } from "../helpers/browser.ts";
@@ -55,6 +57,18 @@ describe("snapshots", () => {
     expect(await signOff.getByLabel("Snapshot name").inputValue()).toBe("");
     expect(await axeViolations(chair)).toEqual([]);
     await chair.screenshot({ path: "/tmp/issue4b-signoff-bar.png" });
+
+    // The freeze confirmation by keyboard: it opens on Cancel, Escape closes it, focus returns.
+    const freezeButton = signOff.getByRole("button", { name: "Freeze and sign off…" });
+    await freezeButton.focus();
+    await chair.keyboard.press("Enter");
+    const dialog = chair.getByRole("dialog", { name: "Freeze and sign off this audit?" });
+    await dialog.waitFor();
+    await expect.poll(() => chair.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    await chair.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => chair.evaluate(() => document.activeElement?.textContent)).toBe("Freeze and sign off…");
+    expect((await reviewApi(server.url, server.admin).listSnapshots(auditId)).body.some((s) => s.kind === "freeze")).toBe(false);
 
     // The board moves on: a card added, another reworded.
     await addCardOk(api(server.url, server.admin), auditId, caseId, {
@@ -140,6 +154,76 @@ describe("snapshots", () => {
     await openBoard(page, server.url, auditId);
     expect(await page.getByRole("region", { name: "Sign-off" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Snapshots", exact: true }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("warns, loudly, when the snapshot's text does not match its SHA-256", async () => {
+    const page = await newPerson(browser);
+    await signInAs(page, server.url, attendee.email, attendee.password);
+    const [snapshot] = (await reviewApi(server.url, server.admin).listSnapshots(auditId)).body;
+    if (!snapshot) throw new Error("no snapshot");
+    // A copy changed on its way: one card's text differs from what was hashed.
+    await page.route(`**/api/audits/${auditId}/snapshots/${snapshot.id}`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.content.board.cases[0].columns.workingWell[0].text = "School referred a week later.";
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${server.url}/audits/${auditId}/snapshots/${snapshot.id}`);
+    const warning = page.getByRole("alert").filter({ hasText: "Not verified" });
+    await expect.poll(() => warning.textContent()).toContain("Not verified: this text does not match its SHA-256");
+    expect(await warning.textContent()).toContain(snapshot.sha256);
+    expect(await page.getByText("Verified: this is").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("keeps hostile card text inert in the snapshot viewer and the comparison", async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const writer = await connectBoard(server.wsUrl, auditId, attendee.credentials);
+    const cardId = writer.board.addCard(caseId, "workingWell", "placeholder");
+    const body = cardBody(writer.doc, cardId);
+    if (!body) throw new Error("no card body");
+    writer.doc.transact(() => {
+      const paragraph = new Y.XmlElement("paragraph");
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      body.delete(0, body.length);
+      body.insert(0, [paragraph]);
+      text.insert(0, hostile);
+      text.insert(text.length, " click me", { link: { href: "javascript:window.__pwned=3" } });
+    });
+    await writer.board.flushed();
+    writer.destroy();
+    const chair = reviewApi(server.url, server.admin);
+    const taken = await chair.takeSnapshot(auditId, "hostile");
+    const previous = (await chair.listSnapshots(auditId)).body.find((s) => s.name === "after case 2");
+
+    const page = await newPerson(browser);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await signInAs(page, server.url, attendee.email, attendee.password);
+    await page.goto(`${server.url}/audits/${auditId}/snapshots?from=${previous?.id}&to=${taken.body.id}`);
+    const added = page.locator(".diff-added", { hasText: "click me" });
+    expect(await added.locator(".diff-text").textContent()).toBe(`${hostile} click me`);
+    expect(await page.locator(".diff img, .diff script").count()).toBe(0);
+
+    await page.goto(`${server.url}/audits/${auditId}/snapshots/${taken.body.id}`);
+    const frame = page.frameLocator("iframe[title^='Learning summary']");
+    await expect.poll(() => frame.locator("body").textContent()).toContain(hostile);
+    expect(await frame.locator("main img, main script, a[href^='javascript']").count()).toBe(0);
+    await expect.poll(() => page.getByRole("region", { name: "SHA-256 check" }).textContent()).toContain("Verified");
+    await frame.getByText("click me").click();
+    await page.waitForTimeout(200);
+    const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+    const framePwned = await page
+      .locator("iframe[title^='Learning summary']")
+      .evaluate((iframe) => ((iframe as HTMLIFrameElement).contentWindow as unknown as { __pwned?: number } | null)?.__pwned);
+    expect(pwned).toBeUndefined();
+    expect(framePwned).toBeUndefined();
+    expect(dialogs).toEqual([]);
     await page.context().close();
   });
 });

@@ -112,8 +112,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export interface HeldBoardSocket {
   /** From now on, keep the server's messages to this page instead of delivering them. */
   hold(): void;
-  /** Deliver everything kept, in order, and stop holding. */
-  release(): void;
+  /**
+   * Deliver everything kept, in order, and stop holding; `spacingMs` apart to let the page act
+   * on each message before the next arrives, as over a real network.
+   */
+  release(options?: { spacingMs?: number }): Promise<void>;
 }
 
 /**
@@ -136,9 +139,16 @@ export async function holdableBoardSocket(page: Page): Promise<HeldBoardSocket> 
     hold: () => {
       holding = true;
     },
-    release: () => {
+    release: async ({ spacingMs = 0 } = {}) => {
+      for (let deliver = held.shift(); deliver; deliver = held.shift()) {
+        try {
+          deliver();
+        } catch {
+          // The page closed that socket meanwhile: what it would have received is lost, as on a network.
+        }
+        if (spacingMs > 0) await new Promise((resolve) => setTimeout(resolve, spacingMs));
+      }
       holding = false;
-      for (const deliver of held.splice(0)) deliver();
     },
   };
 }

@@ -86,7 +86,8 @@ function OutcomeText({ auditId, outcome }: { auditId: string; outcome: Outcome }
   const what = outcome.kind === "freeze" ? "Signed off. Final snapshot taken" : `Snapshot “${outcome.name}” taken`;
   return (
     <p className="notice success">
-      {what}, SHA-256 <HashText sha256={outcome.sha256} full />. <Link to={snapshotPath(auditId, outcome.id)}>Open it</Link>
+      {what}, SHA-256 <HashText sha256={outcome.sha256} full />.{" "}
+      <Link to={snapshotPath(auditId, outcome.id)}>{outcome.kind === "freeze" ? "Open the final snapshot" : `Open “${outcome.name}”`}</Link>
     </p>
   );
 }
