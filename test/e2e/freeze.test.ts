@@ -274,7 +274,8 @@ describe("freezing and signing off", () => {
     // One group per action: its row and the progress under it.
     const rows = sam.locator("table.action-table tbody");
     await expect.poll(() => rows.count()).toBe(2);
-    expect(await sam.locator(".action-plan .hint").first().textContent()).toContain("signed off");
+    // The plan first lists from the board, then from the signed-off copy once that has loaded.
+    await expect.poll(() => sam.locator(".action-plan .hint").first().textContent()).toContain("signed off");
     const refer = rows.filter({ hasText: "Refer mum" });
     const marac = rows.filter({ hasText: "Share MARAC" });
     expect(await marac.getByRole("button", { name: /^Record progress/ }).count()).toBe(0);
