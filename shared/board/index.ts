@@ -3,6 +3,7 @@ export * from "./actions.ts";
 export * from "./authorship.ts";
 export * from "./cards.ts";
 export * from "./cases.ts";
+export * from "./concerns.ts";
 export * from "./ids.ts";
 export * from "./init.ts";
 export * from "./order.ts";

@@ -4,6 +4,7 @@ import type { BoardJson, CardJson, CaseJson } from "../domain/board.ts";
 import { readAction } from "./actions.ts";
 import { cardPlace } from "./cards.ts";
 import { caseNotes, orderedCaseIds } from "./cases.ts";
+import { readConcerns } from "./concerns.ts";
 import { compareOrdered } from "./order.ts";
 import { fragmentToJson, fragmentToText, type RichTextNode } from "./richText.ts";
 import {
@@ -132,5 +133,6 @@ export function readBoard(doc: Y.Doc, options: ReadOptions = {}): BoardJson {
     sections,
     ...(options.rich ? { sectionBodies } : {}),
     themes: readThemes(doc),
+    concerns: readConcerns(doc),
   };
 }

@@ -7,6 +7,8 @@
  *                            themes: Y.Map<themeId, true>, action: Y.Map { isAction, ownerAgency, lead, dueDate,
  *                            priority, status, answers } }
  * doc.getMap("themes")    themeId -> Y.Map { name, order }   cross-case themes cards are tagged with
+ * doc.getMap("concerns")  concernId -> Y.Map { caseId, concern, agency, who, dueAt, raisedBy, raisedByAgency, raisedAt,
+ *                            status }   immediate safeguarding concerns raised during the audit
  * doc.getXmlFragment("section:<id>")  audit-level rich text: issues across cases, good practice, questions
  *
  * A card's `themes` and `action` maps are created with the card (and by the version-2 migration
@@ -27,6 +29,7 @@ export const ROOT = {
   cases: "cases",
   cards: "cards",
   themes: "themes",
+  concerns: "concerns",
 } as const;
 
 export const BOARD_FIELD = { schemaVersion: "schemaVersion" } as const;
@@ -138,6 +141,10 @@ export function casesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 
 export function cardsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(ROOT.cards);
+}
+
+export function concernsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap(ROOT.concerns);
 }
 
 export function themesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {

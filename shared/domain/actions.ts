@@ -16,6 +16,8 @@ export interface ActionView extends ActionFields {
   overdue: boolean;
   /** Status changes and completion notes recorded after the freeze, oldest first. */
   updates: ActionUpdate[];
+  /** An immediate safeguarding concern raised in the meeting (listed first, always high priority). */
+  urgent?: boolean;
 }
 
 /** After the freeze the plan lives on: owners record progress beside the frozen copy. */
@@ -39,7 +41,7 @@ export function todayIso(now = new Date()): string {
  * over the board's own status (the latest wins).
  */
 export function listActions(board: BoardJson, updates: readonly ActionUpdate[] = [], today = todayIso()): ActionView[] {
-  const actions: ActionView[] = [];
+  const actions: ActionView[] = concernActions(board, updates, today);
   for (const c of board.cases) {
     const findings = new Map(c.columns.worried.map((card) => [card.id, card.text]));
     for (const column of [c.columns.needsToHappen, c.columns.worried, c.columns.workingWell]) {
@@ -62,4 +64,30 @@ export function listActions(board: BoardJson, updates: readonly ActionUpdate[] =
     }
   }
   return actions;
+}
+
+/** Immediate safeguarding concerns as urgent actions: the agency that must act owns them. */
+function concernActions(board: BoardJson, updates: readonly ActionUpdate[], today: string): ActionView[] {
+  const labels = new Map(board.cases.map((c) => [c.id, c.label]));
+  return (board.concerns ?? []).map((concern) => {
+    const own = updates.filter((u) => u.actionId === concern.id);
+    const fields: ActionFields = {
+      ownerAgency: concern.agency || undefined,
+      lead: concern.who,
+      dueDate: concern.dueAt.slice(0, 10) || undefined,
+      priority: "high",
+      status: own.at(-1)?.status ?? (concern.status === "actioned" ? "done" : "open"),
+    };
+    return {
+      ...fields,
+      id: concern.id,
+      caseId: concern.caseId,
+      caseLabel: labels.get(concern.caseId) ?? "",
+      text: concern.concern,
+      warnings: actionWarnings(fields),
+      overdue: isOverdue(fields, today),
+      updates: own,
+      urgent: true,
+    };
+  });
 }

@@ -1,5 +1,6 @@
 /** Plain-JSON views of the live board, as readBoard() returns them and the REST API sends them. */
 import type { ActionFields } from "../board/actions.ts";
+import type { ConcernJson } from "../board/concerns.ts";
 import type { RichTextNode } from "../board/richText.ts";
 import type { ColumnId, PlanId, SectionId } from "../board/schema.ts";
 import type { ThemeJson } from "../board/themes.ts";
@@ -41,4 +42,6 @@ export interface BoardJson {
   sections: Record<SectionId, string>;
   sectionBodies?: Record<SectionId, RichTextNode>;
   themes: ThemeJson[];
+  /** Immediate safeguarding concerns raised during the audit, oldest first. */
+  concerns: ConcernJson[];
 }

@@ -77,6 +77,7 @@ describe("the public contract", () => {
       cases: [],
       sections: { acrossCases: "", goodPractice: "", questions: "" },
       themes: DEFAULT_THEMES.map((name) => ({ id: themeIdFor(name), name })),
+      concerns: [],
     });
   });
 
