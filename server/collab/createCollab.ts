@@ -1,7 +1,8 @@
-/** The Hocuspocus engine serving every audit's board; one extension per concern. */
+/** The Hocuspocus engine serving every audit's board and meeting document; one extension per concern. */
 import { Hocuspocus } from "@hocuspocus/server";
 import type { ActionCounts } from "../domain/actionCounts.ts";
 import { type AccessDeps, accessExtension } from "./extensions/access.ts";
+import { concernTrailExtension } from "./extensions/concerns.ts";
 import { freezeExtension } from "./extensions/freeze.ts";
 import { migrateExtension } from "./extensions/migrate.ts";
 import { persistenceExtension } from "./extensions/persistence.ts";
@@ -22,6 +23,7 @@ export function createCollab(deps: CollabDeps): Hocuspocus {
     extensions: [
       migrateExtension(),
       accessExtension(deps),
+      concernTrailExtension(deps.trail),
       freezeExtension(gate),
       // While frozen the counts come from the freeze snapshot and its updates, not the board.
       persistenceExtension(deps.store, (auditId, doc) => {

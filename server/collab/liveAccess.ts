@@ -1,15 +1,17 @@
 /**
- * Makes access changes take effect on open board connections at once: a removed member or a
- * signed-out session is closed, a changed role is applied to the live connection (read-only or
- * writable) and the page is told. A freeze or reopening is applied the same way. Also sweeps
- * connections whose session has expired.
+ * Makes access changes take effect on open connections at once, to an audit's board and to its
+ * meeting document alike: a removed member or a signed-out session is closed, a changed role is
+ * applied to the live connection (read-only or writable; on the meeting document only chairs
+ * write) and the page is told. A freeze or reopening is applied the same way, to the board only
+ * (the meeting document never freezes). Also sweeps connections whose session has expired.
  */
 import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import type { AccessChangedMessage } from "../../shared/domain/liveAccess.ts";
 import type { Sessions } from "../auth/sessions.ts";
 import { log } from "../log.ts";
-import type { Store } from "../store/index.ts";
+import { type DocumentRef, parseDocumentName, type Store } from "../store/index.ts";
 import { CLOSE, type ConnectionContext, isConnectionContext } from "./context.ts";
+import { readOnlyFor } from "./extensions/access.ts";
 import type { FreezeGate } from "./freezeGate.ts";
 
 export class LiveAccess {
@@ -25,14 +27,14 @@ export class LiveAccess {
   /** Re-reads `userId`'s membership of `auditId` and applies it to their open connections. */
   async applyMembership(auditId: string, userId: string): Promise<void> {
     const member = await this.store.getMember(auditId, userId);
-    for (const { connection, context } of this.connections((c, doc) => doc === auditId && c.userId === userId)) {
+    for (const { connection, context, ref } of this.connections((c, doc) => doc.auditId === auditId && c.userId === userId)) {
       if (!member) {
         connection.close(CLOSE.membershipRemoved);
         continue;
       }
       context.role = member.role;
       context.agency = member.agency;
-      this.apply(connection, context, auditId);
+      this.apply(connection, context, ref);
     }
   }
 
@@ -42,14 +44,20 @@ export class LiveAccess {
    */
   applyFreeze(auditId: string): void {
     const frozen = this.gate.isFrozen(auditId);
-    for (const { connection, context } of this.connections((_c, doc) => doc === auditId)) this.apply(connection, context, auditId, frozen);
+    const board = (_c: ConnectionContext, doc: DocumentRef) => doc.auditId === auditId && doc.kind === "board";
+    for (const { connection, context, ref } of this.connections(board)) this.apply(connection, context, ref, frozen);
   }
 
-  /** `frozen` is sent on a freeze or reopening, and on a role change while the audit is frozen. */
-  private apply(connection: Connection, context: ConnectionContext, auditId: string, frozen?: boolean): void {
-    const readOnly = context.role === "observer" || this.gate.isFrozen(auditId);
+  /**
+   * `frozen` is sent on a freeze or reopening, and on a role change while the audit is frozen;
+   * never on the meeting document, whose access does not depend on the freeze.
+   */
+  private apply(connection: Connection, context: ConnectionContext, ref: DocumentRef, frozen?: boolean): void {
+    const isFrozen = this.gate.isFrozen(ref.auditId);
+    const readOnly = readOnlyFor(ref, context.role, isFrozen);
     connection.readOnly = readOnly;
-    frozen ??= this.gate.isFrozen(auditId) || undefined;
+    if (ref.kind === "board") frozen ??= isFrozen || undefined;
+    else frozen = undefined;
     const message: AccessChangedMessage = {
       type: "access-changed",
       role: context.role,
@@ -85,12 +93,14 @@ export class LiveAccess {
     }
   }
 
-  private connections(match: (context: ConnectionContext, auditId: string) => boolean) {
-    const found: Array<{ connection: Connection; context: ConnectionContext }> = [];
-    for (const [auditId, document] of this.hocuspocus.documents) {
+  private connections(match: (context: ConnectionContext, document: DocumentRef) => boolean) {
+    const found: Array<{ connection: Connection; context: ConnectionContext; ref: DocumentRef }> = [];
+    for (const [name, document] of this.hocuspocus.documents) {
+      const ref = parseDocumentName(name);
+      if (!ref) continue;
       for (const connection of document.getConnections()) {
         const context = connection.context;
-        if (isConnectionContext(context) && match(context, auditId)) found.push({ connection, context });
+        if (isConnectionContext(context) && match(context, ref)) found.push({ connection, context, ref });
       }
     }
     return found;

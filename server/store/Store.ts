@@ -25,10 +25,14 @@ export interface Store {
   getAudit(id: string): Promise<AuditMeta | undefined>;
   /** Creates an audit with the initial state of its board document and its first members. */
   createAudit(meta: AuditMeta, initialState: Uint8Array, members: MemberRecord[]): Promise<void>;
-  /** The stored Yjs state of an audit's board, or undefined if none was ever stored. */
-  loadDocument(auditId: string): Promise<Uint8Array | undefined>;
-  /** Replaces the stored Yjs state of an audit's board. */
-  storeDocument(auditId: string, state: Uint8Array): Promise<void>;
+  /**
+   * The stored Yjs state of one of an audit's documents (its board: the audit id; its meeting
+   * state: `<auditId>:meeting`, see documentName.ts), or undefined if none was ever stored.
+   * Anything else is refused.
+   */
+  loadDocument(documentName: string): Promise<Uint8Array | undefined>;
+  /** Replaces the stored Yjs state of one of an audit's documents (named as for loadDocument). */
+  storeDocument(documentName: string, state: Uint8Array): Promise<void>;
 
   listUsers(): Promise<UserRecord[]>;
   getUser(id: string): Promise<UserRecord | undefined>;

@@ -8,3 +8,5 @@ export type { Store } from "./Store.ts";
 export function openStore(config: Pick<Config, "dataDir">): Promise<Store> {
   return LowdbStore.open(config.dataDir);
 }
+
+export { type DocumentKind, type DocumentRef, isBoardDocument, parseDocumentName } from "./documentName.ts";

@@ -1,16 +1,16 @@
 /**
  * The embedded default store: metadata, people and access in one lowdb JSON file, each audit's
  * Yjs board state in its own binary file beside it (so a board save never rewrites the metadata
- * file), and the audit trail in an append-only file.
+ * file), each audit's meeting state likewise, and the audit trail in an append-only file.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
-import { IdSchema } from "../../shared/validation/audit.ts";
 import { log } from "../log.ts";
 import { writeFileAtomic } from "./atomicFile.ts";
+import { parseDocumentName } from "./documentName.ts";
 import { EMPTY_SNAPSHOT_DATA, LowdbSnapshotStore, type SnapshotData } from "./lowdbSnapshots.ts";
 import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "./records.ts";
 import type { SnapshotStore } from "./SnapshotStore.ts";
@@ -77,17 +77,17 @@ export class LowdbStore implements Store {
     await this.write();
   }
 
-  async loadDocument(auditId: string): Promise<Uint8Array | undefined> {
+  async loadDocument(documentName: string): Promise<Uint8Array | undefined> {
     try {
-      return new Uint8Array(await fs.readFile(this.docFile(auditId)));
+      return new Uint8Array(await fs.readFile(this.docFile(documentName)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw error;
     }
   }
 
-  async storeDocument(auditId: string, state: Uint8Array): Promise<void> {
-    await writeFileAtomic(this.docFile(auditId), state);
+  async storeDocument(documentName: string, state: Uint8Array): Promise<void> {
+    await writeFileAtomic(this.docFile(documentName), state);
   }
 
   async listUsers(): Promise<UserRecord[]> {
@@ -228,8 +228,14 @@ export class LowdbStore implements Store {
     this.lazyWrite.unref();
   }
 
-  private docFile(auditId: string): string {
-    // Ids are validated at the boundary; checked again here because this builds a path.
-    return path.join(this.docsDir, `${IdSchema.parse(auditId)}.ydoc`);
+  /**
+   * `<auditId>.ydoc` for a board, `<auditId>.meeting.ydoc` for its meeting state. Names are
+   * validated at the boundary; parsed again here because this builds a path (an id has no dots
+   * or slashes, so the two kinds can never share a file and nothing leaves docsDir).
+   */
+  private docFile(documentName: string): string {
+    const ref = parseDocumentName(documentName);
+    if (!ref) throw new Error(`Not a document name: ${JSON.stringify(documentName.slice(0, 80))}`);
+    return path.join(this.docsDir, ref.kind === "meeting" ? `${ref.auditId}.meeting.ydoc` : `${ref.auditId}.ydoc`);
   }
 }

@@ -1,12 +1,14 @@
 /**
- * Board edits reach the audit trail in batches: one entry per person per audit per few seconds
- * (how many updates, how many bytes), not one per keystroke.
+ * Board edits reach the audit trail in batches: one entry per person per document per few
+ * seconds (how many updates, how many bytes), not one per keystroke. A document is an audit's
+ * board or its meeting state; entries name the audit, and the meeting with `document: "meeting"`.
  */
 import type { Agency } from "../../shared/domain/agencies.ts";
+import { parseDocumentName } from "../store/index.ts";
 import { type AuditTrail, actorOf } from "./auditTrail.ts";
 
 interface Batch {
-  auditId: string;
+  documentName: string;
   userId: string;
   actor: string;
   agency: string;
@@ -24,18 +26,18 @@ export class DocumentChangeLog {
     private readonly windowMs = 5_000,
   ) {}
 
-  add(auditId: string, who: { userId: string; name: string; email: string; agency: Agency }, bytes: number): void {
-    const key = `${auditId}\0${who.userId}`;
+  add(documentName: string, who: { userId: string; name: string; email: string; agency: Agency }, bytes: number): void {
+    const key = `${documentName}\0${who.userId}`;
     const batch = this.batches.get(key);
     if (batch) {
       batch.updates += 1;
       batch.bytes += bytes;
       return;
     }
-    const timer = setTimeout(() => this.flush(auditId, who.userId), this.windowMs);
+    const timer = setTimeout(() => this.flush(documentName, who.userId), this.windowMs);
     timer.unref();
     this.batches.set(key, {
-      auditId,
+      documentName,
       userId: who.userId,
       actor: actorOf({ id: who.userId, ...who }).actor,
       agency: who.agency.name,
@@ -46,19 +48,26 @@ export class DocumentChangeLog {
     });
   }
 
-  /** Writes the open batch of one person on one audit (on disconnect), or every batch. */
-  flush(auditId?: string, userId?: string): void {
+  /** Writes the open batch of one person on one document (on disconnect), or every batch. */
+  flush(documentName?: string, userId?: string): void {
     for (const [key, batch] of this.batches) {
-      if ((auditId !== undefined && batch.auditId !== auditId) || (userId !== undefined && batch.userId !== userId)) continue;
+      if ((documentName !== undefined && batch.documentName !== documentName) || (userId !== undefined && batch.userId !== userId))
+        continue;
       clearTimeout(batch.timer);
       this.batches.delete(key);
+      const ref = parseDocumentName(batch.documentName);
       void this.trail.record({
         type: "document-changed",
         userId: batch.userId,
         actor: batch.actor,
         agency: batch.agency,
-        auditId: batch.auditId,
-        detail: { updates: batch.updates, bytes: batch.bytes, from: batch.firstAt },
+        auditId: ref?.auditId,
+        detail: {
+          updates: batch.updates,
+          bytes: batch.bytes,
+          from: batch.firstAt,
+          ...(ref?.kind === "meeting" ? { document: "meeting" } : {}),
+        },
       });
     }
   }

@@ -15,6 +15,11 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** Sent on the WebSocket upgrade (browsers send their page's origin). */
   origin?: string;
+  /**
+   * An open socket to multiplex on (as the browser does for the board and meeting documents);
+   * a new one when omitted. A shared socket is left open by destroy().
+   */
+  socket?: HocuspocusProviderWebsocket;
 }
 
 /** `ws` with the cookie and origin a browser would send on the upgrade request. */
@@ -39,19 +44,32 @@ export interface BoardConnection {
  * Connects a fresh Y.Doc to `auditId` and resolves once it is synced with the server.
  * Rejects (and cleans up) when the server refuses the document or nothing syncs in time.
  */
-export function connectBoard(
+export async function connectBoard(
   wsUrl: string,
   auditId: string,
   credentials: Credentials,
   options: ConnectOptions = {},
 ): Promise<BoardConnection> {
+  const connection = await connectDocument(wsUrl, auditId, credentials, options);
+  return { ...connection, board: new BoardClient(connection.doc, connection.provider) };
+}
+
+export type DocumentConnection = Omit<BoardConnection, "board">;
+
+/** Connects a fresh Y.Doc to the document `name` (any name: the server decides) and waits for its first sync. */
+export function connectDocument(
+  wsUrl: string,
+  name: string,
+  credentials: Credentials,
+  options: ConnectOptions = {},
+): Promise<DocumentConnection> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const doc = new Y.Doc();
   const headers: Record<string, string> = {};
   if (credentials.cookie) headers.cookie = credentials.cookie;
   if (options.origin) headers.origin = options.origin;
-  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: webSocketWith(headers) });
-  const provider = new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket, token: credentials.token ?? null });
+  const socket = options.socket ?? new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: webSocketWith(headers) });
+  const provider = new HocuspocusProvider({ name, document: doc, websocketProvider: socket, token: credentials.token ?? null });
   provider.setAwarenessField("user", { name: "Whoever I say I am", color: "#1d4ed8" });
   // A provider given its own websocketProvider does not attach itself: without this it never syncs.
   provider.attach();
@@ -61,16 +79,16 @@ export function connectBoard(
     if (destroyed) return;
     destroyed = true;
     provider.destroy();
-    socket.destroy();
+    if (!options.socket) socket.destroy();
     doc.destroy();
   };
-  const connection: BoardConnection = { doc, provider, socket, board: new BoardClient(doc, provider), destroy };
+  const connection: DocumentConnection = { doc, provider, socket, destroy };
 
-  return new Promise<BoardConnection>((resolve, reject) => {
+  return new Promise<DocumentConnection>((resolve, reject) => {
     const fail = (reason: string) => {
       clearTimeout(timer);
       destroy();
-      reject(new Error(`Board '${auditId}' did not sync: ${reason}`));
+      reject(new Error(`Document '${name}' did not sync: ${reason}`));
     };
     const timer = setTimeout(() => fail(`no sync within ${timeoutMs} ms`), timeoutMs);
     provider.on("authenticationFailed", ({ reason }: { reason: string }) => fail(`refused by the server (${reason})`));

@@ -1,12 +1,16 @@
 /**
- * Who may open which board, as whom, and what they may send.
+ * Who may open which document, as whom, and what they may send. An audit has two documents:
+ * its board (named by the audit id) and its meeting state (`<auditId>:meeting`).
  * - onAuthenticate: a session cookie or an access token, then membership of an existing audit;
- *   every failure gets the same refusal so nobody learns which audits exist. Observers, and
- *   everyone while the audit is frozen, are read-only (Hocuspocus then drops their updates).
+ *   every failure (a malformed name too) gets the same refusal so nobody learns which audits
+ *   exist. On the board, observers, and everyone while the audit is frozen, are read-only
+ *   (Hocuspocus then drops their updates). The meeting document is writable for the audit's
+ *   chairs only, frozen or not: nobody else can move the room or run its timer.
  * - beforeHandleAwareness: presence states carry the server's name and agency for the sender,
  *   and nobody can set or clear another connection's presence.
- * - Cards added over the socket are stamped with the writer's name and agency.
- * - Connects, refusals, disconnects and (batched) edits go to the audit trail.
+ * - Cards and concerns added over the socket are stamped with the writer's name and agency.
+ * - Connects, refusals, disconnects and (batched) edits go to the audit trail, tagged with the
+ *   audit (and `document: "meeting"` for the meeting document).
  */
 import type {
   afterLoadDocumentPayload,
@@ -18,10 +22,10 @@ import type {
   onDisconnectPayload,
 } from "@hocuspocus/server";
 import { guardAuthorship } from "../../../shared/board/index.ts";
-import { IdSchema } from "../../../shared/validation/audit.ts";
+import type { Role } from "../../../shared/domain/account.ts";
 import type { Authenticator } from "../../auth/principal.ts";
 import { log } from "../../log.ts";
-import type { Store } from "../../store/index.ts";
+import { type DocumentRef, isBoardDocument, parseDocumentName, type Store } from "../../store/index.ts";
 import { type AuditTrail, actorOf } from "../../trail/auditTrail.ts";
 import type { DocumentChangeLog } from "../../trail/documentChanges.ts";
 import { type ConnectionContext, contextOfOrigin, isConnectionContext } from "../context.ts";
@@ -39,12 +43,24 @@ export interface AccessDeps {
 
 const COLOUR = /^#[0-9a-f]{6}$/i;
 
+/** Whether a connection to `ref` as `role` is read-only (LiveAccess applies the same rule live). */
+export function readOnlyFor(ref: DocumentRef, role: Role, frozen: boolean): boolean {
+  return ref.kind === "meeting" ? role !== "chair" : role === "observer" || frozen;
+}
+
+/** The trail fields naming the document: the audit, and which of its documents when not the board. */
+export function trailTarget(documentName: string): { auditId?: string; detail?: { document: "meeting" } } {
+  const ref = parseDocumentName(documentName);
+  if (!ref) return {};
+  return ref.kind === "meeting" ? { auditId: ref.auditId, detail: { document: "meeting" } } : { auditId: ref.auditId };
+}
+
 export function accessExtension({ store, auth, trail, changes, pending, gate }: AccessDeps): Extension {
   const refuse = (reason: string, documentName: string, userId?: string): never => {
     log.warn("refused a collaboration connection", { reason, document: documentName.slice(0, 80) });
-    // Tagged with the audit when the name is a well-formed id, so its chair sees attempts on it.
-    const auditId = IdSchema.safeParse(documentName);
-    void trail.record({ type: "ws-refused", userId, auditId: auditId.success ? auditId.data : undefined, detail: { reason } });
+    // Tagged with the audit when the name is well-formed, so its chair sees attempts on it.
+    const target = trailTarget(documentName);
+    void trail.record({ type: "ws-refused", userId, auditId: target.auditId, detail: { reason, ...target.detail } });
     // Same message whatever the reason: an outsider cannot tell "no such audit" from "not yours".
     throw new Error("permission-denied");
   };
@@ -55,11 +71,11 @@ export function accessExtension({ store, auth, trail, changes, pending, gate }: 
     async onAuthenticate({ token, requestHeaders, documentName, connectionConfig }: onAuthenticatePayload): Promise<ConnectionContext> {
       const principal = token ? await auth.fromToken(token) : await auth.fromCredentials({ cookie: requestHeaders.get("cookie") });
       if (!principal) return refuse("not signed in", documentName);
-      const auditId = IdSchema.safeParse(documentName);
-      const member = auditId.success ? await store.getMember(auditId.data, principal.user.id) : undefined;
-      if (!member || !(await store.getAudit(member.auditId))) return refuse("not a member", documentName, principal.user.id);
+      const ref = parseDocumentName(documentName);
+      const member = ref ? await store.getMember(ref.auditId, principal.user.id) : undefined;
+      if (!ref || !member || !(await store.getAudit(member.auditId))) return refuse("not a member", documentName, principal.user.id);
       // A frozen board is read-only for everyone (the Freeze extension re-checks at every sync).
-      connectionConfig.readOnly = member.role === "observer" || gate.isFrozen(member.auditId);
+      connectionConfig.readOnly = readOnlyFor(ref, member.role, gate.isFrozen(member.auditId));
       return {
         userId: principal.user.id,
         name: principal.user.name,
@@ -74,11 +90,12 @@ export function accessExtension({ store, auth, trail, changes, pending, gate }: 
     async connected({ context, documentName, request, connectionConfig }: connectedPayload) {
       pending.settle(request);
       if (!isConnectionContext(context)) return;
+      const target = trailTarget(documentName);
       await trail.record({
         type: "ws-connected",
         ...actorOf({ id: context.userId, ...context }),
-        auditId: documentName,
-        detail: { role: context.role, readOnly: connectionConfig.readOnly, via: context.tokenId ? "token" : "session" },
+        auditId: target.auditId,
+        detail: { role: context.role, readOnly: connectionConfig.readOnly, via: context.tokenId ? "token" : "session", ...target.detail },
       });
     },
 
@@ -88,14 +105,16 @@ export function accessExtension({ store, auth, trail, changes, pending, gate }: 
       await trail.record({
         type: "ws-disconnected",
         ...actorOf({ id: context.userId, ...context }),
-        auditId: documentName,
+        ...trailTarget(documentName),
       });
     },
 
-    async afterLoadDocument({ document }: afterLoadDocumentPayload) {
+    async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+      // The meeting document has no authored entries (and only chairs write it).
+      if (!isBoardDocument(documentName)) return;
       guardAuthorship(document, (origin) => {
         const context = contextOfOrigin(origin);
-        return context && { author: context.name, agency: context.agency.id };
+        return context && { author: context.name, agency: context.agency.id, agencyName: context.agency.name };
       });
     },
 
