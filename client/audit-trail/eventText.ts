@@ -32,6 +32,7 @@ export const EVENT_TITLES: Record<AuditEventType, string> = {
   "addendum-added": "Addendum added",
   "export-downloaded": "Export downloaded",
   "action-updated": "Action updated",
+  "concern-raised": "Immediate safeguarding concern raised",
 };
 
 export function eventTitle(type: AuditEventType): string {

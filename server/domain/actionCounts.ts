@@ -11,7 +11,7 @@
  */
 import * as Y from "yjs";
 import type { ActionFields } from "../../shared/board/actions.ts";
-import { CARD_FIELD, cardPlace, cardsMap, casesMap, readAction } from "../../shared/board/index.ts";
+import { CARD_FIELD, cardPlace, cardsMap, casesMap, concernsMap, readAction, readConcern } from "../../shared/board/index.ts";
 import { type ActionUpdate, listActions, todayIso } from "../../shared/domain/actions.ts";
 import type { ActionCounts as Counts } from "../../shared/domain/audit.ts";
 import type { BoardJson } from "../../shared/domain/board.ts";
@@ -80,9 +80,16 @@ export class ActionCounts {
   }
 }
 
-/** The same actions listActions() lists: cards of existing cases, in one of the columns. */
+/**
+ * The same actions listActions() lists: open immediate safeguarding concerns, and cards of
+ * existing cases, in one of the columns.
+ */
 function dueDatesOfDocument(doc: Y.Doc): DueDates {
   const due: DueDates = [];
+  concernsMap(doc).forEach((entry, id) => {
+    const concern = readConcern(id, entry);
+    if (concern.status === "open") due.push(concern.dueAt.slice(0, 10) || undefined);
+  });
   const cases = casesMap(doc);
   cardsMap(doc).forEach((card) => {
     if (!cardPlace(card) || !cases.has(String(card.get(CARD_FIELD.caseId)))) return;

@@ -3,7 +3,8 @@
  * with the progress owners record beside it (the frozen copy never changes). Changing an action
  * before the freeze changes the live board; after it, appends an ActionUpdate.
  */
-import { cardsMap, readAction, readBoard, setAction } from "../../shared/board/index.ts";
+import { type ConcernStatus, cardsMap, concernsMap, readAction, readBoard, setAction, updateConcern } from "../../shared/board/index.ts";
+import type { ActionStatus } from "../../shared/board/schema.ts";
 import { type ActionUpdate, type ActionView, listActions } from "../../shared/domain/actions.ts";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
 import type { BoardJson } from "../../shared/domain/board.ts";
@@ -96,11 +97,28 @@ export async function updateAction(
   return { action: listActions(source.board, all).find((a) => a.id === actionId) as ActionView, frozen: true };
 }
 
+/**
+ * A live concern is open or actioned: "done" marks it actioned, "open" opens it again. Nothing
+ * else has a meaning for it until the freeze (then progress is recorded like any action's).
+ */
+export function concernStatusFor(status: ActionStatus): ConcernStatus | undefined {
+  return status === "done" ? "actioned" : status === "open" ? "open" : undefined;
+}
+
 async function updateLive(deps: PlanDeps, auditId: string, actionId: string, input: ActionPatchInput): Promise<ActionView> {
   if (input.note !== undefined) {
     throw new DomainError(400, "note: completion notes are recorded after the freeze; until then, edit the action on the board");
   }
   const action = await changeLiveDocument(deps.hocuspocus, deps.gate, auditId, (doc) => {
+    if (concernsMap(doc).has(actionId)) {
+      const status = input.status && concernStatusFor(input.status);
+      if (input.status && !status) {
+        throw new DomainError(400, "status: an immediate safeguarding concern is open or done until the freeze");
+      }
+      if (status) updateConcern(doc, actionId, { status });
+      deps.counts.fromDocument(auditId, doc);
+      return listActions(readBoard(doc)).find((a) => a.id === actionId);
+    }
     const card = cardsMap(doc).get(actionId);
     if (!card || !readAction(card)) return undefined;
     if (input.status) setAction(doc, actionId, { status: input.status });

@@ -11,12 +11,13 @@
  * the snapshot) or is refused whole after it (its author gets SyncStatus false and an
  * "edit-rejected" message). Only then is the snapshot stored and the freeze state recorded.
  */
-import { cardsMap, readAction, setAction } from "../../shared/board/index.ts";
+import { cardsMap, concernsMap, readAction, readConcern, setAction, updateConcern } from "../../shared/board/index.ts";
 import type { ActionUpdate } from "../../shared/domain/actions.ts";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
 import type { FreezeState, Signer, SnapshotJson } from "../../shared/domain/snapshot.ts";
 import { changeLiveDocument } from "../collab/liveDocument.ts";
 import type { Services } from "../services.ts";
+import { concernStatusFor } from "./actionPlan.ts";
 import { DomainError } from "./errors.ts";
 import { buildSnapshot, type CapturedBoard, captureBoard } from "./snapshots.ts";
 
@@ -92,6 +93,13 @@ async function carryOver({ hocuspocus, gate }: FreezeDeps, auditId: string, upda
   if (latest.size === 0) return;
   await changeLiveDocument(hocuspocus, gate, auditId, (doc) => {
     for (const [actionId, status] of latest) {
+      // A concern keeps what it can hold (open or actioned); other progress stays in the updates.
+      const concern = concernsMap(doc).get(actionId);
+      if (concern) {
+        const next = concernStatusFor(status);
+        if (next && readConcern(actionId, concern).status !== next) updateConcern(doc, actionId, { status: next });
+        continue;
+      }
       const card = cardsMap(doc).get(actionId);
       const action = card && readAction(card);
       if (action && action.status !== status) setAction(doc, actionId, { status });

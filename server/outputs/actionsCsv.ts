@@ -3,7 +3,7 @@ import { ACTION_STATUS_TITLES } from "../../shared/board/schema.ts";
 import type { ActionView } from "../../shared/domain/actions.ts";
 import { type Agency, DEFAULT_AGENCIES } from "../../shared/domain/agencies.ts";
 import { csvRows } from "./csvCell.ts";
-import { PRIORITY_TITLES } from "./summaryActions.ts";
+import { priorityTitle } from "./summaryActions.ts";
 import { agencyNamer } from "./summaryModel.ts";
 import { cleanText } from "./text.ts";
 
@@ -33,7 +33,7 @@ export function renderActionsCsv(actions: readonly ActionView[], agencies: reado
     agency(a.ownerAgency),
     cleanText(a.lead ?? ""),
     a.dueDate ?? "",
-    a.priority ? PRIORITY_TITLES[a.priority] : "",
+    priorityTitle(a),
     `${ACTION_STATUS_TITLES[a.status] ?? a.status}${a.overdue ? " (overdue)" : ""}`,
     cleanText(a.answersText ?? ""),
     a.warnings.join("; "),

@@ -106,7 +106,7 @@ export async function renderDocx(s: LearningSummary): Promise<Buffer> {
         [text(a.owner, { missing: "Not set" })],
         [text(a.lead)],
         [text(a.due, { missing: "Not set" })],
-        [text(a.priority)],
+        [text(a.priority, a.urgent ? { bold: true, color: "D4351C" } : {})],
         [
           text(a.status),
           ...(a.latestUpdate ? [new Paragraph({ style: "Small", children: [new TextRun(`Latest update: ${a.latestUpdate}`)] })] : []),

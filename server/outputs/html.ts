@@ -53,7 +53,7 @@ function actionTable(actions: readonly ActionRow[], note: string | undefined): s
   const rows = actions.map((a) => {
     const answers = a.answers ? `<p class="answers">Answers: ${esc(a.answers)}</p>` : "";
     const update = a.latestUpdate ? `<p class="update">Latest update: ${esc(a.latestUpdate)}</p>` : "";
-    return `<tr><td>${a.number}</td><td>${richHtml(a.body)}${answers}</td><td>${esc(a.caseLabel)}</td><td>${notSet(a.owner)}</td><td>${esc(a.lead)}</td><td>${notSet(a.due)}</td><td>${esc(a.priority)}</td><td><p>${esc(a.status)}</p>${update}</td></tr>`;
+    return `<tr><td>${a.number}</td><td>${richHtml(a.body)}${answers}</td><td>${esc(a.caseLabel)}</td><td>${notSet(a.owner)}</td><td>${esc(a.lead)}</td><td>${notSet(a.due)}</td><td>${a.urgent ? `<strong class="urgent">${esc(a.priority)}</strong>` : esc(a.priority)}</td><td><p>${esc(a.status)}</p>${update}</td></tr>`;
   });
   const caption = `<caption>Action plan: ${actions.length} ${actions.length === 1 ? "action" : "actions"}</caption>`;
   return `${note ? `<p class="lead-in">${esc(note)}</p>` : ""}<table class="actions">${caption}<thead><tr>${head.join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;

@@ -52,6 +52,7 @@ td p { margin: 0 0 0.25rem; }
 td p:last-child { margin-bottom: 0; }
 .answers, .update { color: #383f43; font-size: 0.92em; }
 .warning { color: #d4351c; font-weight: bold; }
+.actions .urgent { color: #a52a1a; }
 .record { margin-top: 2.5rem; padding-top: 0.75rem; border-top: 2px solid #1d3c6e; font-size: 0.92em; }
 .record h2 { border: 0; margin-top: 0; font-size: 1.15rem; }
 .record dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 0.6rem; }

@@ -44,7 +44,7 @@ function actionTable(actions: readonly ActionRow[], note: string | undefined): s
       a.owner ? cell(a.owner) : "**Not set**",
       cell(a.lead),
       a.due ? cell(a.due) : "**Not set**",
-      cell(a.priority),
+      a.urgent ? `**${cell(a.priority)}**` : cell(a.priority),
       status,
     ];
     return `| ${cells.join(" | ")} |`;

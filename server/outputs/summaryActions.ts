@@ -7,6 +7,15 @@ import { cleanText, formatDate, formatDateTime } from "./text.ts";
 
 export const PRIORITY_TITLES: Record<Priority, string> = { high: "High", medium: "Medium", low: "Low" };
 
+/** The priority cell of an immediate safeguarding concern (always listed first). */
+export const URGENT_TITLE = "Urgent";
+
+/** What the priority cell says: "Urgent" for a concern, else the action's priority. */
+export function priorityTitle(action: { urgent?: boolean; priority?: Priority }): string {
+  if (action.urgent) return URGENT_TITLE;
+  return action.priority ? (PRIORITY_TITLES[action.priority] ?? "") : "";
+}
+
 export interface ActionRow {
   id: string;
   /** 1-based number in the plan. */
@@ -20,6 +29,8 @@ export interface ActionRow {
   lead: string;
   due: string;
   priority: string;
+  /** An immediate safeguarding concern: listed first, its priority cell says "Urgent" and stands out. */
+  urgent: boolean;
   /** "Open", "In progress – overdue", "Done". */
   status: string;
   /** The latest update recorded after the freeze: "3 May 2025 at 10:00, Jo Bloggs (Police): note". */
@@ -62,7 +73,8 @@ export function actionRows(
       owner: agency(action.ownerAgency),
       lead: cleanText(action.lead ?? ""),
       due: formatDate(action.dueDate),
-      priority: action.priority ? (PRIORITY_TITLES[action.priority] ?? "") : "",
+      priority: priorityTitle(action),
+      urgent: action.urgent === true,
       status: action.overdue ? `${status} – overdue` : status,
       latestUpdate: latest
         ? `${formatDateTime(latest.at)}, ${cleanText(latest.name)} (${agency(latest.agency)})${latest.note ? `: ${cleanText(latest.note)}` : ""}`

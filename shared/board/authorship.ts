@@ -1,41 +1,66 @@
 /**
- * Who wrote a card is not the writer's to claim: cards a client adds are stamped with the
- * identity the server knows, and a client's change to an existing card's author or agency is
- * put back. `identify` says who made a transaction (undefined for the server's own writes).
+ * Who wrote a card, or raised a concern, is not the writer's to claim: entries a client adds are
+ * stamped with the identity the server knows, and a client's change to an existing entry's
+ * stamp is put back. `identify` says who made a transaction (undefined for the server's own writes).
  */
 import * as Y from "yjs";
-import { CARD_FIELD, cardsMap } from "./schema.ts";
+import { CONCERN_FIELD } from "./concerns.ts";
+import { CARD_FIELD, cardsMap, concernsMap } from "./schema.ts";
 
 export interface CardAuthor {
   author: string;
+  /** Agency id (what a card stores). */
   agency: string;
+  /** Agency name (what a concern stores as `raisedByAgency`); the id when not given. */
+  agencyName?: string;
 }
 
-type Fix = { card: Y.Map<unknown>; key: string; value: unknown };
+/** The maps whose entries carry a stamp, and what each stamped field gets from the writer. */
+const STAMPED: ReadonlyArray<{ root: (doc: Y.Doc) => Y.Map<Y.Map<unknown>>; fields: Record<string, (writer: CardAuthor) => string> }> = [
+  { root: cardsMap, fields: { [CARD_FIELD.author]: (w) => w.author, [CARD_FIELD.agency]: (w) => w.agency } },
+  {
+    root: concernsMap,
+    fields: { [CONCERN_FIELD.raisedBy]: (w) => w.author, [CONCERN_FIELD.raisedByAgency]: (w) => w.agencyName ?? w.agency },
+  },
+];
+
+type Fix = { entry: Y.Map<unknown>; key: string; value: unknown };
 
 export function guardAuthorship(doc: Y.Doc, identify: (origin: unknown) => CardAuthor | undefined): () => void {
-  const cards = cardsMap(doc);
+  const stops = STAMPED.map(({ root, fields }) => guardMap(doc, root(doc), fields, identify));
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+function guardMap(
+  doc: Y.Doc,
+  entries: Y.Map<Y.Map<unknown>>,
+  fields: Record<string, (writer: CardAuthor) => string>,
+  identify: (origin: unknown) => CardAuthor | undefined,
+): () => void {
   const observer = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
     const writer = identify(transaction.origin);
     if (!writer) return;
     const fixes: Fix[] = [];
     for (const event of events) {
-      if (event.target === cards) {
-        for (const [cardId, change] of event.changes.keys) {
-          const card = cards.get(cardId);
-          if (change.action === "add" && card instanceof Y.Map) {
-            if (card.get(CARD_FIELD.author) !== writer.author) fixes.push({ card, key: CARD_FIELD.author, value: writer.author });
-            if (card.get(CARD_FIELD.agency) !== writer.agency) fixes.push({ card, key: CARD_FIELD.agency, value: writer.agency });
+      if (event.target === entries) {
+        for (const [id, change] of event.changes.keys) {
+          const entry = entries.get(id);
+          if (change.action !== "add" || !(entry instanceof Y.Map)) continue;
+          for (const [key, stamp] of Object.entries(fields)) {
+            const value = stamp(writer);
+            if (entry.get(key) !== value) fixes.push({ entry, key, value });
           }
         }
       } else if (
         event.target instanceof Y.Map &&
-        event.target.parent === cards &&
+        event.target.parent === entries &&
         !(event.target._item && isNew(event.target._item, transaction))
       ) {
-        for (const key of [CARD_FIELD.author, CARD_FIELD.agency]) {
+        for (const key of Object.keys(fields)) {
           const change = event.changes.keys.get(key);
-          if (change) fixes.push({ card: event.target, key, value: change.oldValue });
+          if (change) fixes.push({ entry: event.target, key, value: change.oldValue });
         }
       }
     }
@@ -43,21 +68,21 @@ export function guardAuthorship(doc: Y.Doc, identify: (origin: unknown) => CardA
     // After this transaction ends: a write from inside an observer would join the client's own.
     queueMicrotask(() => {
       doc.transact(() => {
-        for (const { card, key, value } of fixes) {
-          if (value === undefined) card.delete(key);
-          else card.set(key, value);
+        for (const { entry, key, value } of fixes) {
+          if (value === undefined) entry.delete(key);
+          else entry.set(key, value);
         }
       }, GUARD_ORIGIN);
     });
   };
-  cards.observeDeep(observer);
-  return () => cards.unobserveDeep(observer);
+  entries.observeDeep(observer);
+  return () => entries.unobserveDeep(observer);
 }
 
 /** Transaction origin of the corrections, so they are never taken for a client's own writes. */
 export const GUARD_ORIGIN = { source: "authorship-guard" } as const;
 
-/** Created in this very transaction (then it is a new card, handled through the cards map). */
+/** Created in this very transaction (then it is a new entry, handled through its root map). */
 function isNew(item: Y.Item, transaction: Y.Transaction): boolean {
   return item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
 }

@@ -89,6 +89,7 @@ export const AUDIT_EVENT_TYPES = [
   "addendum-added",
   "export-downloaded",
   "action-updated",
+  "concern-raised",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
