@@ -1,6 +1,6 @@
 /**
- * The shell: sign-in, then the audit list, boards, snapshots, members, audit trail, account and
- * admin pages.
+ * The shell: sign-in, then the audit list, boards (and their projector view), snapshots, members,
+ * audit trail, account and admin pages.
  * The management pages load on first visit: people at a meeting mostly need the board.
  */
 import { lazy } from "react";
@@ -8,6 +8,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { AuditListPage } from "../pages/AuditList/AuditListPage.tsx";
 import { BoardPage } from "../pages/Board/BoardPage.tsx";
 import { NotFoundPage } from "../pages/NotFoundPage.tsx";
+import { PresentPage } from "../pages/Present/PresentPage.tsx";
 import { RequireSession } from "../session/RequireSession.tsx";
 import { SessionProvider } from "../session/SessionContext.tsx";
 import { SignInPage } from "../session/SignInPage.tsx";
@@ -31,6 +32,14 @@ export function App() {
             element={
               <RequireSession>
                 <BoardPage />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/audits/:auditId/present"
+            element={
+              <RequireSession>
+                <PresentPage />
               </RequireSession>
             }
           />

@@ -3,6 +3,7 @@
  * the theme grid load on first visit: during most of a meeting people are on the cases.
  */
 import { lazy, Suspense } from "react";
+import { ConcernsView } from "./concerns/ConcernsView.tsx";
 import { SectionView } from "./SectionView.tsx";
 import { type AuditViewId, isSection } from "./views.ts";
 
@@ -11,5 +12,6 @@ const ThemesView = lazy(() => import("./themes/ThemesView.tsx").then((m) => ({ d
 
 export function AuditView({ view }: { view: AuditViewId }) {
   if (isSection(view)) return <SectionView section={view} />;
+  if (view === "concerns") return <ConcernsView />;
   return <Suspense fallback={<p>Loading…</p>}>{view === "themes" ? <ThemesView /> : <ActionPlanView />}</Suspense>;
 }

@@ -1,5 +1,9 @@
-/** The agenda's audit-level entries: the sections, the theme grid and the action plan, with counts. */
+/**
+ * The agenda's audit-level entries: the immediate concerns (with a badge of the open ones), the
+ * sections, the theme grid and the action plan, with counts.
+ */
 import { useBoard } from "./BoardContext.tsx";
+import { useConcerns } from "./concerns/useConcerns.ts";
 import { useAuditSummary } from "./selectors.ts";
 import { AUDIT_VIEW_TITLES, AUDIT_VIEWS, type AuditViewId, viewPresenceKey } from "./views.ts";
 
@@ -15,7 +19,10 @@ interface AuditViewsListProps {
 export function AuditViewsList({ selected, onSelect }: AuditViewsListProps) {
   const { doc, people } = useBoard();
   const summary = useAuditSummary(doc);
+  const concerns = useConcerns(doc);
+  const openConcerns = concerns.filter((c) => c.status !== "actioned").length;
   const meta: Partial<Record<AuditViewId, string>> = {
+    concerns: concerns.length === 0 ? "None raised" : openConcerns === 0 ? "All actioned" : undefined,
     themes: summary.recurringThemes > 0 ? `${plural(summary.recurringThemes, "theme", "themes")} in 2+ cases` : undefined,
     actions: [
       plural(summary.actions, "action", "actions"),
@@ -41,7 +48,10 @@ export function AuditViewsList({ selected, onSelect }: AuditViewsListProps) {
                 aria-current={view === selected ? "true" : undefined}
                 onClick={() => onSelect(view)}
               >
-                <span className="agenda-view-label">{AUDIT_VIEW_TITLES[view]}</span>
+                <span className="agenda-view-label">
+                  {AUDIT_VIEW_TITLES[view]}
+                  {view === "concerns" && openConcerns > 0 && <span className="count-badge urgent">{openConcerns} open</span>}
+                </span>
                 {meta[view] && <span className="agenda-meta">{meta[view]}</span>}
                 {here > 0 && <span className="agenda-here">{here === 1 ? "1 person here" : `${here} people here`}</span>}
               </button>

@@ -1,8 +1,12 @@
 /** One of the three columns of a case: its cards in order, a drop zone, and "Add card". */
 import { useState } from "react";
-import { addCard, COLUMN_TITLES, type ColumnId, moveCard, readCardMeta } from "../../shared/board/index.ts";
+import { COLUMN_TITLES, type ColumnId, moveCard, readCardMeta } from "../../shared/board/index.ts";
+import { addCardAndEdit } from "./addCardAndEdit.ts";
 import { BoardCard, focusCard } from "./BoardCard.tsx";
 import { useBoard } from "./BoardContext.tsx";
+
+/** The single key (see shortcuts) that adds a card to each column. */
+const COLUMN_IDS_INDEX: Record<ColumnId, number> = { workingWell: 1, worried: 2, needsToHappen: 3 };
 
 interface BoardColumnProps {
   caseId: string;
@@ -23,12 +27,7 @@ export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
       .map((p) => `${p.name} (${p.agency})`)
       .join(", ");
 
-  const add = () => {
-    const id = addCard(doc, { caseId, column, agency: user.agencyId, author: user.name });
-    if (!id) return;
-    setEditing(`card:${id}`);
-    announce(`Card added to ${title}`);
-  };
+  const add = () => addCardAndEdit({ doc, user, setEditing, announce }, caseId, column);
 
   /** Index in the full column for a drop before the shown card at `shownIndex`. */
   const fullIndex = (shownIndex: number) => (shownIndex < shown.length ? cardIds.indexOf(shown[shownIndex]) : cardIds.length);
@@ -82,7 +81,7 @@ export function BoardColumn({ caseId, column, cardIds }: BoardColumnProps) {
         <p className="hint">{hidden === 1 ? "1 card hidden by the agency filter" : `${hidden} cards hidden by the agency filter`}</p>
       )}
       {!readOnly && (
-        <button type="button" className="add-card" onClick={add}>
+        <button type="button" className="add-card" onClick={add} aria-keyshortcuts={String(COLUMN_IDS_INDEX[column])}>
           Add card to {title}
         </button>
       )}

@@ -1,8 +1,11 @@
 /**
- * The case agenda down the side: select a case, reorder cases, add one, see who is where; then
- * the audit-level entries (sections, themes, action plan).
+ * The case agenda down the side: select a case (as chair leading the room: move the room to it),
+ * see where the room is, each case's status and time used against its budget, reorder cases, add
+ * one, see who is where; then the audit-level entries (concerns, sections, themes, action plan).
  */
 import { moveCase, PLAN_TITLES } from "../../shared/board/index.ts";
+import { CaseTimeLine } from "../meeting/CaseTimeLine.tsx";
+import { useMeetingContext } from "../meeting/MeetingContext.tsx";
 import { AuditViewsList } from "./AuditViewsList.tsx";
 import { useBoard } from "./BoardContext.tsx";
 import { AddCaseForm } from "./CaseForm.tsx";
@@ -21,6 +24,7 @@ interface CaseAgendaProps {
 
 export function CaseAgenda({ cases, selected, onSelect, selectedView, onSelectView }: CaseAgendaProps) {
   const { doc, people, announce, readOnly } = useBoard();
+  const { meeting, budgets, roomCase } = useMeetingContext();
 
   function move(caseId: string, label: string, index: number) {
     moveCase(doc, caseId, index);
@@ -41,7 +45,10 @@ export function CaseAgenda({ cases, selected, onSelect, selectedView, onSelectVi
                 aria-current={item.id === selected ? "true" : undefined}
                 onClick={() => onSelect(item.id)}
               >
-                <span className="agenda-label">{item.label}</span>
+                <span className="agenda-label">
+                  {item.label}
+                  {item.id === roomCase?.id && <span className="room-tag">Room</span>}
+                </span>
                 <span className="agenda-meta">
                   {[
                     item.ageBand,
@@ -51,6 +58,7 @@ export function CaseAgenda({ cases, selected, onSelect, selectedView, onSelectVi
                     .filter(Boolean)
                     .join(" · ")}
                 </span>
+                <CaseTimeLine caseId={item.id} meeting={meeting} budget={budgets[item.id]} />
                 {here.length > 0 && (
                   <span className="agenda-here">{here.length === 1 ? "1 person here" : `${here.length} people here`}</span>
                 )}

@@ -1,10 +1,11 @@
-/** The selected case: details, the three columns, and free case notes. */
+/** The selected case: details, its immediate concerns, the three columns, and free case notes. */
 import { useEffect } from "react";
 import { COLUMN_IDS, caseNotes } from "../../shared/board/index.ts";
 import { SharedText } from "../editor/SharedText.tsx";
 import { BoardColumn } from "./BoardColumn.tsx";
 import { useBoard } from "./BoardContext.tsx";
 import { CaseDetails } from "./CaseDetails.tsx";
+import { CaseConcernsArea } from "./concerns/CaseConcernsArea.tsx";
 import type { AgendaCase } from "./selectors.ts";
 
 /** `focusCardId`: a card to bring into view and focus (a link from the action plan). */
@@ -32,6 +33,7 @@ export function CaseView({ item, focusCardId }: { item: AgendaCase; focusCardId?
   return (
     <article className="case" aria-labelledby="case-heading">
       <CaseDetails item={item} />
+      <CaseConcernsArea caseId={item.id} caseLabel={item.label} />
       <div className="columns">
         {COLUMN_IDS.map((column) => (
           <BoardColumn key={column} caseId={item.id} column={column} cardIds={item.columns[column]} />

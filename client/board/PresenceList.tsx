@@ -1,7 +1,14 @@
-/** Who is on the board and which case each is looking at. */
+/** Who is on the board and which case each is looking at; then any projector views and their case. */
 import type { PresentPerson } from "../collab/usePresence.ts";
 
-export function PresenceList({ people, caseLabel }: { people: PresentPerson[]; caseLabel: (caseId: string | undefined) => string }) {
+interface PresenceListProps {
+  people: PresentPerson[];
+  /** Projector views: not people, listed apart. */
+  screens?: PresentPerson[];
+  caseLabel: (caseId: string | undefined) => string;
+}
+
+export function PresenceList({ people, screens = [], caseLabel }: PresenceListProps) {
   return (
     <section className="presence" aria-labelledby="presence-heading">
       <h2 id="presence-heading" className="visually-hidden">
@@ -21,6 +28,21 @@ export function PresenceList({ people, caseLabel }: { people: PresentPerson[]; c
           </li>
         ))}
       </ul>
+      {screens.length > 0 && (
+        <>
+          <h3 className="presence-screens-heading">Projector views</h3>
+          <ul className="presence-list presence-screens">
+            {screens.map((screen) => (
+              <li key={screen.clientId} className="presence-person">
+                <span>
+                  Opened by {screen.name}
+                  <span className="presence-where"> – {caseLabel(screen.caseId)}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

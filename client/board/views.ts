@@ -1,14 +1,15 @@
 /**
- * What the board's main area can show besides a case: the audit-level sections, the theme grid
- * and the action plan. They are addressed as `?view=<id>`; a case as `?case=<id>`, and a card in
+ * What the board's main area can show besides a case: the immediate safeguarding concerns, the
+ * audit-level sections, the theme grid and the action plan. They are addressed as `?view=<id>`; a case as `?case=<id>`, and a card in
  * it as `?case=<id>&card=<cardId>`.
  */
 import { SECTION_IDS, SECTION_TITLES, type SectionId } from "../../shared/board/index.ts";
 
-export const AUDIT_VIEWS = [...SECTION_IDS, "themes", "actions"] as const;
+export const AUDIT_VIEWS = ["concerns", ...SECTION_IDS, "themes", "actions"] as const;
 export type AuditViewId = (typeof AUDIT_VIEWS)[number];
 
 export const AUDIT_VIEW_TITLES: Record<AuditViewId, string> = {
+  concerns: "Immediate concerns",
   ...SECTION_TITLES,
   // Shorter than the summary's heading: it sits in the agenda.
   acrossCases: "Issues across cases",

@@ -7,12 +7,22 @@
  * message when a chair changes the person's role or freezes or reopens the audit, an "edit-rejected"
  * message when it refused a change this page sent (the audit was frozen), and a close reason when
  * the membership or the session ends.
+ *
+ * The meeting state (`<auditId>:meeting`, writable for chairs only) shares the board's socket and
+ * is rebuilt with it: a role change that made someone chair (or no longer chair) takes a fresh
+ * connection for the server to grant the new rights.
  */
-import { HocuspocusProvider, type onAuthenticatedParameters, type onCloseParameters } from "@hocuspocus/provider";
+import {
+  HocuspocusProvider,
+  HocuspocusProviderWebsocket,
+  type onAuthenticatedParameters,
+  type onCloseParameters,
+} from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import type { Role } from "../../shared/domain/account.ts";
 import { parseAccessChanged, parseEditRejected } from "../../shared/domain/liveAccess.ts";
+import { type MeetingConnection, openMeeting } from "./meetingConnection.ts";
 
 export type SaveState = "saved" | "saving" | "offline" | "connecting";
 
@@ -22,6 +32,8 @@ export type BoardEnd = "membership-removed" | "session-ended" | "refused";
 export interface BoardConnection {
   doc: Y.Doc;
   provider: HocuspocusProvider;
+  /** The meeting state (current case, timer...), its own document on the same socket. */
+  meeting: MeetingConnection;
 }
 
 export interface LiveAccess {
@@ -62,12 +74,18 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation must restart the connection.
   useEffect(() => {
     const doc = new Y.Doc();
-    const provider = new HocuspocusProvider({ url: collabUrl(), name: auditId, document: doc });
+    const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
+    const provider = new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket });
+    // A provider given its own websocketProvider does not attach itself.
+    provider.attach();
+    const meeting = openMeeting(auditId, socket);
     let destroyed = false;
     const destroy = () => {
       if (destroyed) return;
       destroyed = true;
+      meeting.destroy();
       provider.destroy();
+      socket.destroy();
       doc.destroy();
     };
     const end = (why: BoardEnd) => {
@@ -119,7 +137,7 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
       if (event.reason === "membership-removed" || event.reason === "session-ended") end(event.reason);
     });
     provider.on("authenticationFailed", () => end("refused"));
-    setConnection({ doc, provider });
+    setConnection({ doc, provider, meeting });
     return () => {
       destroy();
       setConnection(undefined);

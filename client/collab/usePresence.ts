@@ -1,4 +1,7 @@
-/** Presence over Yjs awareness: who is on the board, which case each is on, which card each edits. */
+/**
+ * Presence over Yjs awareness: who is on the board, which case each is on, which card each edits,
+ * and which connections are projector views.
+ */
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 
@@ -16,6 +19,8 @@ export interface PresenceState {
   user?: PresenceUser;
   caseId?: string;
   cardId?: string;
+  /** A projector view (it follows the room; it is nobody extra in the room). */
+  projector?: boolean;
 }
 
 export interface PresentPerson {
@@ -26,6 +31,7 @@ export interface PresentPerson {
   color: string;
   caseId?: string;
   cardId?: string;
+  projector: boolean;
 }
 
 /** Publishes this person and what they look at. */
@@ -33,6 +39,16 @@ export function usePublishPresence(provider: HocuspocusProvider | undefined, use
   useEffect(() => {
     provider?.awareness?.setLocalStateField("user", user);
   }, [provider, user]);
+  useEffect(() => {
+    provider?.awareness?.setLocalStateField("caseId", caseId);
+  }, [provider, caseId]);
+}
+
+/** Marks this connection as a projector view, on `caseId`. */
+export function usePublishProjector(provider: HocuspocusProvider | undefined, caseId: string | undefined): void {
+  useEffect(() => {
+    provider?.awareness?.setLocalStateField("projector", true);
+  }, [provider]);
   useEffect(() => {
     provider?.awareness?.setLocalStateField("caseId", caseId);
   }, [provider, caseId]);
@@ -61,6 +77,7 @@ export function usePresence(provider: HocuspocusProvider | undefined): PresentPe
           color: state.user.color,
           caseId: state.caseId,
           cardId: state.cardId,
+          projector: state.projector === true,
         });
       });
       list.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name));

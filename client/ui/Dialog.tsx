@@ -13,10 +13,12 @@ interface DialogProps {
   /** Id of the text that explains it. */
   describedBy?: string;
   afterClose?: () => void;
+  /** Extra class, e.g. "wide" for a dialog holding a table. */
+  className?: string;
   children: ReactNode;
 }
 
-export function Dialog({ open, onClose, labelledBy, describedBy, afterClose, children }: DialogProps) {
+export function Dialog({ open, onClose, labelledBy, describedBy, afterClose, className, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -27,7 +29,7 @@ export function Dialog({ open, onClose, labelledBy, describedBy, afterClose, chi
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : "dialog"}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       onClose={() => {

@@ -23,10 +23,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (its own cookies, so its own session) with one page, failing on page errors. */
-export async function newPerson(browser: Browser): Promise<Page> {
+/**
+ * A fresh browser context (its own cookies, so its own session) with one page, failing on page
+ * errors. `viewport` defaults to 1440×1000 (a laptop); a projector is 1920×1080.
+ */
+export async function newPerson(browser: Browser, viewport = { width: 1440, height: 1000 }): Promise<Page> {
   // bypassCSP only lets the test inject axe-core; the app itself runs under its strict CSP.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
+  const context = await browser.newContext({ viewport, bypassCSP: true });
   const page = await context.newPage();
   // Fail a step well before the test's own timeout so the error names the step.
   page.setDefaultTimeout(8_000);
@@ -60,6 +63,12 @@ export async function fillSignIn(page: Page, email: string, password: string): P
 export async function openBoard(page: Page, baseUrl: string, auditId: string): Promise<void> {
   await page.goto(`${baseUrl}/audits/${auditId}`);
   await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+}
+
+/** Opens an audit's projector view (already signed in) and waits until it shows the meeting. */
+export async function openProjector(page: Page, baseUrl: string, auditId: string): Promise<void> {
+  await page.goto(`${baseUrl}/audits/${auditId}/present`);
+  await page.locator(".projector").waitFor();
 }
 
 /** Signs in as `person` and opens the board of `auditId`. */

@@ -30,6 +30,7 @@ export function ActionPlanContent({ actions, intro, progress }: ActionPlanConten
   const shown = useMemo(() => filterActions(actions, filter), [actions, filter]);
   const notSmart = actions.filter((a) => a.warnings.length > 0).length;
   const overdue = actions.filter((a) => a.overdue).length;
+  const urgent = actions.filter((a) => a.urgent && a.status !== "done" && a.status !== "cancelled").length;
 
   return (
     <article className="case section action-plan" aria-labelledby="section-heading">
@@ -37,6 +38,7 @@ export function ActionPlanContent({ actions, intro, progress }: ActionPlanConten
       {intro}
       <ul className="plan-totals">
         <li>{actions.length === 1 ? "1 action" : `${actions.length} actions`}</li>
+        {urgent > 0 && <li className="urgent-total">{urgent} urgent (immediate concerns)</li>}
         <li className={overdue > 0 ? "overdue-total" : undefined}>{overdue} overdue</li>
         <li className={notSmart > 0 ? "warning-total" : undefined}>{notSmart} without an owner agency or due date</li>
       </ul>

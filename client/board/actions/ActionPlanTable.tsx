@@ -1,5 +1,6 @@
 /**
- * The action plan as a table; each action's text links to its card on the board. After the
+ * The action plan as a table; each action's text links to its card on the board. Immediate
+ * safeguarding concerns come first, marked urgent, and link to their case. After the
  * freeze a full-width row under each action shows the progress recorded since (and the form to
  * record more), so the table keeps its width on the board.
  */
@@ -46,13 +47,22 @@ export const ActionPlanTable = memo(function ActionPlanTable({ actions, agencyNa
         {/* One body per action: its row, and the progress row under it after the freeze. */}
         {actions.map((action) => {
           const below = progress?.(action);
-          const classes = [action.warnings.length > 0 ? "not-smart" : "", below ? "has-progress" : ""].filter(Boolean).join(" ");
+          const classes = [action.urgent ? "urgent" : "", action.warnings.length > 0 ? "not-smart" : "", below ? "has-progress" : ""]
+            .filter(Boolean)
+            .join(" ");
           return (
             <tbody key={action.id} className="action-group">
               <tr className={classes || undefined}>
                 <td className="nowrap">{action.caseLabel}</td>
                 <th scope="row">
-                  <Link to={boardSearch({ case: action.caseId, card: action.id })}>{action.text || "(empty card)"}</Link>
+                  {action.urgent ? (
+                    <>
+                      <span className="urgent-tag">Urgent: immediate concern</span>{" "}
+                      <Link to={boardSearch({ case: action.caseId })}>{action.text || "(no text)"}</Link>
+                    </>
+                  ) : (
+                    <Link to={boardSearch({ case: action.caseId, card: action.id })}>{action.text || "(empty card)"}</Link>
+                  )}
                   <SmartWarning warnings={action.warnings} />
                 </th>
                 <td>{action.ownerAgency ? agencyName(action.ownerAgency) : <NotSet />}</td>

@@ -1,14 +1,17 @@
 /**
- * The live board: header (status, me, links), the chair's sign-off controls, the read-only or
- * frozen banner, case agenda, the selected case or audit-level view (sections, themes, action
- * plan), presence.
+ * The live board: header (status, me, links), the meeting bar (room, timer, following), the
+ * chair's sign-off controls, the read-only or frozen banner, case agenda, the shown case or
+ * audit-level view (concerns, sections, themes, action plan), presence; keyboard shortcuts.
  */
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Link } from "react-router";
+import { COLUMN_IDS } from "../../../shared/board/index.ts";
 import { ROLE_TITLES } from "../../../shared/domain/account.ts";
+import { pauseTimer, startTimer } from "../../../shared/meeting/index.ts";
 import { AppNav } from "../../app/AppNav.tsx";
 import { AgencyFilter } from "../../board/AgencyFilter.tsx";
 import { AuditView } from "../../board/AuditView.tsx";
+import { addCardAndEdit } from "../../board/addCardAndEdit.ts";
 import { BoardContext, type BoardContextValue, BoardStaticContext, type BoardStaticValue } from "../../board/BoardContext.tsx";
 import { CaseAgenda } from "../../board/CaseAgenda.tsx";
 import { CaseView } from "../../board/CaseView.tsx";
@@ -16,17 +19,24 @@ import { PresenceList } from "../../board/PresenceList.tsx";
 import { ReadOnlyBanner } from "../../board/ReadOnlyBanner.tsx";
 import { SaveStatus } from "../../board/SaveStatus.tsx";
 import { useAgenda } from "../../board/selectors.ts";
+import { ShortcutHelpDialog } from "../../board/shortcuts/ShortcutHelpDialog.tsx";
+import type { ShortcutId } from "../../board/shortcuts/shortcuts.ts";
+import { useBoardShortcuts } from "../../board/shortcuts/useBoardShortcuts.ts";
 import { EditsRejectedNotice } from "../../board/signoff/EditsRejectedNotice.tsx";
 import { FrozenBanner } from "../../board/signoff/FrozenBanner.tsx";
 import { SignOffBar } from "../../board/signoff/SignOffBar.tsx";
 import { useFreezeState } from "../../board/signoff/useFreezeState.ts";
-import { AUDIT_VIEW_TITLES, type AuditViewId, isAuditView, viewFromPresenceKey, viewPresenceKey } from "../../board/views.ts";
+import { AUDIT_VIEW_TITLES, viewFromPresenceKey, viewPresenceKey } from "../../board/views.ts";
 import type { BoardConnection, LiveAccess, SaveState } from "../../collab/useBoardConnection.ts";
 import { setEditingCard, usePresence, usePublishPresence } from "../../collab/usePresence.ts";
 import { preloadEditor } from "../../editor/SharedText.tsx";
+import { MeetingBar } from "../../meeting/MeetingBar.tsx";
+import { MeetingContext } from "../../meeting/MeetingContext.tsx";
+import { useLocalSetting } from "../../meeting/useLocalSetting.ts";
 import { useCurrentUser } from "../../session/SessionContext.tsx";
 import { snapshotPath } from "../../snapshots/format.ts";
 import type { BoardViewProps } from "./BoardView.tsx";
+import { useMeetingNavigation } from "./useMeetingNavigation.ts";
 
 interface ConnectedBoardProps extends BoardViewProps {
   connection: BoardConnection;
@@ -45,16 +55,25 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
   const canManage = isAdmin || role === "chair";
   useEffect(preloadEditor, []);
   const cases = useAgenda(doc);
-  const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<string>();
   const [agencyFilter, setAgencyFilter] = useState<string>();
-  const requested = params.get("case") ?? undefined;
-  // "?case=across-cases" was the address of the issues section before there were other views.
-  const requestedView = params.get("view") ?? (requested === "across-cases" ? "acrossCases" : undefined);
-  const view: AuditViewId | undefined = isAuditView(requestedView) ? requestedView : undefined;
-  const current = view ? undefined : (cases.find((c) => c.id === requested) ?? cases[0]);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [shortcutsOn, setShortcutsOn] = useLocalSetting("maca.shortcuts", true);
+  const showShortcuts = useCallback(() => setHelpOpen(true), []);
+  const isChair = role === "chair";
+  const nav = useMeetingNavigation({ meeting: connection.meeting, cases, isChair, editing, announce, showShortcuts });
+  const { view, current } = nav;
   usePublishPresence(provider, user, view ? viewPresenceKey(view) : current?.id);
-  const people = usePresence(provider);
+  const everyone = usePresence(provider);
+  const people = useMemo(() => everyone.filter((p) => !p.projector), [everyone]);
+  const screens = useMemo(() => everyone.filter((p) => p.projector), [everyone]);
+
+  // The case changed under the keyboard (the room moved): focus goes to the board, not the page's top.
+  const shownId = current?.id ?? view;
+  useEffect(() => {
+    void shownId;
+    if (document.activeElement === document.body) document.getElementById("main")?.focus({ preventScroll: true });
+  }, [shownId]);
 
   // A switch to read-only closes any open editor; every switch, and a freeze or reopening, is announced.
   const was = useRef({ readOnly, frozen });
@@ -82,6 +101,36 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
     [audit, doc, provider, user, announce, readOnly, frozen, role],
   );
   const context = useMemo<BoardContextValue>(() => ({ ...stable, people, editing, agencyFilter }), [stable, people, editing, agencyFilter]);
+  const onShortcut = (id: ShortcutId): boolean => {
+    const timer = nav.context.meeting.timer;
+    switch (id) {
+      case "help":
+        setHelpOpen(true);
+        return true;
+      case "next":
+      case "previous":
+        nav.step(id === "next" ? 1 : -1);
+        return true;
+      case "add1":
+      case "add2":
+      case "add3":
+        if (readOnly || !current) return false;
+        addCardAndEdit(stable, current.id, COLUMN_IDS[Number(id.slice(3)) - 1]);
+        return true;
+      case "timer":
+        if (!isChair || !timer) return false;
+        if (timer.state === "running") pauseTimer(connection.meeting.doc);
+        else startTimer(connection.meeting.doc);
+        announce(timer.state === "running" ? "Timer paused" : "Timer started");
+        return true;
+      case "back":
+        if (nav.context.following || !nav.context.roomCase) return false;
+        nav.context.setFollowing(true);
+        return true;
+    }
+  };
+  useBoardShortcuts(shortcutsOn, onShortcut);
+
   const caseLabel = (key: string | undefined) => {
     const where = viewFromPresenceKey(key);
     return where ? AUDIT_VIEW_TITLES[where] : (cases.find((c) => c.id === key)?.label ?? "joining");
@@ -90,61 +139,66 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
   return (
     <BoardStaticContext.Provider value={stable}>
       <BoardContext.Provider value={context}>
-        <a className="skip-link" href="#main">
-          {view ? `Skip to ${AUDIT_VIEW_TITLES[view]}` : "Skip to the case"}
-        </a>
-        <header className="app-header board-header">
-          <div className="board-title">
-            <p className="brand">
-              <Link to="/">MACA Board</Link>
-            </p>
-            <h1>{audit.title}</h1>
-            <p className="audit-theme">{audit.theme}</p>
-          </div>
-          <SaveStatus state={saveState} />
-          <div className="board-me">
-            <p className="me">
-              You: <strong>{user.name}</strong>, {user.agency} <span className="role-tag">{ROLE_TITLES[role]}</span>
-            </p>
-            <div className="board-link-row">
-              <p className="board-snapshots">
-                <Link to={snapshotPath(audit.id)}>Snapshots</Link>
+        <MeetingContext.Provider value={nav.context}>
+          <a className="skip-link" href="#main">
+            {view ? `Skip to ${AUDIT_VIEW_TITLES[view]}` : "Skip to the case"}
+          </a>
+          <header className="app-header board-header">
+            <div className="board-title">
+              <p className="brand">
+                <Link to="/">MACA Board</Link>
               </p>
-              {canManage && (
-                <p className="board-links">
-                  <Link to={`/audits/${audit.id}/members`}>Members</Link>
-                  <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>
-                </p>
-              )}
+              <h1>{audit.title}</h1>
+              <p className="audit-theme">{audit.theme}</p>
             </div>
-          </div>
-          <AppNav showIdentity={false} />
-        </header>
-        {role === "chair" && <SignOffBar auditId={audit.id} frozen={frozen} />}
-        {frozen ? <FrozenBanner auditId={audit.id} freeze={freeze} /> : readOnly && <ReadOnlyBanner />}
-        <EditsRejectedNotice at={editsRejectedAt} />
-        <div className={readOnly ? "board-layout read-only" : "board-layout"}>
-          <CaseAgenda
-            cases={cases}
-            selected={current?.id}
-            onSelect={(id) => setParams({ case: id })}
-            selectedView={view}
-            onSelectView={(id) => setParams({ view: id })}
-          />
-          <main id="main" className="board-main" tabIndex={-1}>
-            {!view && (
-              <div className="board-tools">
-                <AgencyFilter agencies={audit.agencies} value={agencyFilter} onChange={setAgencyFilter} />
+            <SaveStatus state={saveState} />
+            <div className="board-me">
+              <p className="me">
+                You: <strong>{user.name}</strong>, {user.agency} <span className="role-tag">{ROLE_TITLES[role]}</span>
+              </p>
+              <div className="board-link-row">
+                <p className="board-snapshots">
+                  <Link to={snapshotPath(audit.id)}>Snapshots</Link>
+                </p>
+                {canManage && (
+                  <p className="board-links">
+                    <Link to={`/audits/${audit.id}/members`}>Members</Link>
+                    <Link to={`/audits/${audit.id}/trail`}>Audit trail</Link>
+                  </p>
+                )}
               </div>
-            )}
-            {view && <AuditView view={view} />}
-            {current && <CaseView key={current.id} item={current} focusCardId={params.get("card") ?? undefined} />}
-            {!current && !view && <p>{readOnly ? "No cases yet." : "No cases yet. Add the first case from the agenda."}</p>}
-          </main>
-          <aside className="board-aside" aria-label="Presence">
-            <PresenceList people={people} caseLabel={caseLabel} />
-          </aside>
-        </div>
+            </div>
+            <AppNav showIdentity={false} />
+          </header>
+          <MeetingBar auditId={audit.id} announce={announce} held={nav.held} />
+          {role === "chair" && <SignOffBar auditId={audit.id} frozen={frozen} />}
+          {frozen ? <FrozenBanner auditId={audit.id} freeze={freeze} /> : readOnly && <ReadOnlyBanner />}
+          <EditsRejectedNotice at={editsRejectedAt} />
+          <div className={readOnly ? "board-layout read-only" : "board-layout"}>
+            <CaseAgenda cases={cases} selected={current?.id} onSelect={nav.selectCase} selectedView={view} onSelectView={nav.selectView} />
+            <main id="main" className="board-main" tabIndex={-1}>
+              {!view && (
+                <div className="board-tools">
+                  <AgencyFilter agencies={audit.agencies} value={agencyFilter} onChange={setAgencyFilter} />
+                </div>
+              )}
+              {view && <AuditView view={view} />}
+              {current && <CaseView key={current.id} item={current} focusCardId={nav.focusCardId} />}
+              {!current && !view && <p>{readOnly ? "No cases yet." : "No cases yet. Add the first case from the agenda."}</p>}
+            </main>
+            <aside className="board-aside" aria-label="Presence">
+              <PresenceList people={people} screens={screens} caseLabel={caseLabel} />
+            </aside>
+          </div>
+          <ShortcutHelpDialog
+            open={helpOpen}
+            onClose={() => setHelpOpen(false)}
+            isChair={isChair}
+            canEdit={!readOnly}
+            enabled={shortcutsOn}
+            onEnabledChange={setShortcutsOn}
+          />
+        </MeetingContext.Provider>
       </BoardContext.Provider>
     </BoardStaticContext.Provider>
   );

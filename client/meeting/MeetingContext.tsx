@@ -1,0 +1,38 @@
+/**
+ * What the meeting controls need on the board: the meeting state, the budgets, whether I chair,
+ * where the room is, whether I follow it, and how to move (myself or, as chair, the room).
+ */
+import { createContext, useContext } from "react";
+import type * as Y from "yjs";
+import type { MeetingJson } from "../../shared/meeting/index.ts";
+import type { AgendaCase } from "../board/selectors.ts";
+import type { MeetingStatus } from "../collab/meetingConnection.ts";
+
+export interface MeetingContextValue {
+  doc: Y.Doc;
+  status: MeetingStatus;
+  meeting: MeetingJson;
+  /** Minutes per case; undefined when the case has no budget yet. */
+  budgets: Record<string, number | undefined>;
+  cases: AgendaCase[];
+  /** I chair the audit: the controls that change the meeting state are mine. */
+  isChair: boolean;
+  /** The case the room is on (the chair's current case), once known. */
+  roomCase: AgendaCase | undefined;
+  /** My board shows the room's case (as chair: my case choices move the room). */
+  following: boolean;
+  setFollowing: (following: boolean) => void;
+  /** Sound when the timer runs out, on this machine. */
+  sound: boolean;
+  setSound: (on: boolean) => void;
+  /** Opens the keyboard shortcuts dialog. */
+  showShortcuts: () => void;
+}
+
+export const MeetingContext = createContext<MeetingContextValue | undefined>(undefined);
+
+export function useMeetingContext(): MeetingContextValue {
+  const value = useContext(MeetingContext);
+  if (!value) throw new Error("useMeetingContext() outside a MeetingContext");
+  return value;
+}

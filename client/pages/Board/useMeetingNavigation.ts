@@ -1,0 +1,137 @@
+/**
+ * Which case or view the board shows, and the meeting around it: the room's case (the chair's
+ * current case), following it or browsing, the chair moving the room, next and previous.
+ *
+ * While I follow, my board shows the room's case; but while I am typing into a card it stays
+ * where I am until I finish (the meeting bar says the room moved), so nobody loses their place
+ * mid-sentence.
+ */
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import type { AgendaCase } from "../../board/selectors.ts";
+import { type AuditViewId, isAuditView } from "../../board/views.ts";
+import { type MeetingConnection, useMeetingStatus } from "../../collab/meetingConnection.ts";
+import { moveRoom } from "../../meeting/chairActions.ts";
+import type { MeetingContextValue } from "../../meeting/MeetingContext.tsx";
+import { useLocalSetting } from "../../meeting/useLocalSetting.ts";
+import { useCaseBudgets, useMeeting } from "../../meeting/useMeeting.ts";
+import { useBoardLocation } from "./useBoardLocation.ts";
+
+interface MeetingNavigationArgs {
+  meeting: MeetingConnection;
+  cases: AgendaCase[];
+  isChair: boolean;
+  /** What I am editing, if anything ("card:<id>"...). */
+  editing: string | undefined;
+  announce: (message: string) => void;
+  showShortcuts: () => void;
+}
+
+export interface MeetingNavigation {
+  context: MeetingContextValue;
+  view: AuditViewId | undefined;
+  current: AgendaCase | undefined;
+  /** A card to bring into view (`?card=`), when browsing. */
+  focusCardId: string | undefined;
+  /** The room moved while I was typing: my board follows once I finish. */
+  held: boolean;
+  selectCase: (caseId: string) => void;
+  selectView: (view: AuditViewId) => void;
+  /** Next (1) or previous (-1) case. */
+  step: (delta: 1 | -1) => void;
+}
+
+export function useMeetingNavigation({
+  meeting: connection,
+  cases,
+  isChair,
+  editing,
+  announce,
+  showShortcuts,
+}: MeetingNavigationArgs): MeetingNavigation {
+  const location = useBoardLocation();
+  const { following, go } = location;
+  const status = useMeetingStatus(connection);
+  const meeting = useMeeting(connection.doc);
+  const ids = useMemo(() => cases.map((c) => c.id), [cases]);
+  const budgets = useCaseBudgets(meeting, ids);
+  const [sound, setSound] = useLocalSetting("maca.timerSound", isChair);
+
+  // A fresh meeting replica (after a role change) is empty until synced: the room stays where it was.
+  const room = useRef<string | undefined>(undefined);
+  if (status !== "connecting" || meeting.currentCaseId) room.current = meeting.currentCaseId;
+  const roomCase = cases.find((c) => c.id === room.current);
+
+  const urlView = isAuditView(location.requestedView) ? location.requestedView : undefined;
+  const urlCase = cases.find((c) => c.id === location.requestedCase);
+  const shown = useRef<string | undefined>(undefined);
+  let followed = following ? roomCase : undefined;
+  const held = !!followed && !!editing && !!shown.current && shown.current !== followed.id && cases.some((c) => c.id === shown.current);
+  if (held) followed = cases.find((c) => c.id === shown.current);
+  const view = followed ? undefined : urlView;
+  const current = view ? undefined : (followed ?? urlCase ?? cases[0]);
+  shown.current = current?.id;
+
+  // Screen-reader users following the room hear where it went.
+  const announced = useRef(roomCase?.id);
+  useEffect(() => {
+    if (announced.current === roomCase?.id) return;
+    const first = announced.current === undefined;
+    announced.current = roomCase?.id;
+    if (roomCase && following && !isChair && !first) announce(`The chair moved the room to ${roomCase.label}`);
+  }, [roomCase, following, isChair, announce]);
+
+  const selectCase = useCallback(
+    (caseId: string) => {
+      if (isChair && following) {
+        if (caseId !== meeting.currentCaseId) moveRoom(connection.doc, ids, caseId);
+        go(`?case=${encodeURIComponent(caseId)}`, true);
+      } else go(`?case=${encodeURIComponent(caseId)}`, roomCase ? false : following);
+    },
+    [isChair, following, meeting.currentCaseId, connection.doc, ids, go, roomCase],
+  );
+  const selectView = useCallback((id: AuditViewId) => go(`?view=${id}`, false), [go]);
+  const setFollowing = useCallback(
+    (on: boolean) => {
+      if (on) go(roomCase ? `?case=${encodeURIComponent(roomCase.id)}` : current ? `?case=${encodeURIComponent(current.id)}` : "", true);
+      else go(current ? `?case=${encodeURIComponent(current.id)}` : view ? `?view=${view}` : "", false);
+    },
+    [go, roomCase, current, view],
+  );
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      const index = current ? cases.findIndex((c) => c.id === current.id) : -1;
+      const target = index === -1 ? cases[0] : cases[index + delta];
+      if (target) selectCase(target.id);
+    },
+    [current, cases, selectCase],
+  );
+
+  const context = useMemo<MeetingContextValue>(
+    () => ({
+      doc: connection.doc,
+      status,
+      meeting,
+      budgets,
+      cases,
+      isChair,
+      roomCase,
+      following,
+      setFollowing,
+      sound,
+      setSound,
+      showShortcuts,
+    }),
+    [connection.doc, status, meeting, budgets, cases, isChair, roomCase, following, setFollowing, sound, setSound, showShortcuts],
+  );
+
+  return {
+    context,
+    view,
+    current,
+    focusCardId: followed ? undefined : location.card,
+    held,
+    selectCase,
+    selectView,
+    step,
+  };
+}
