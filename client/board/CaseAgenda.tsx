@@ -17,12 +17,14 @@ interface CaseAgendaProps {
   /** The case shown, if a case is shown. */
   selected: string | undefined;
   onSelect: (caseId: string) => void;
+  /** Shows a case just added (never moves the room). */
+  onAdded: (caseId: string) => void;
   /** The audit-level view shown, if one is. */
   selectedView: AuditViewId | undefined;
   onSelectView: (view: AuditViewId) => void;
 }
 
-export function CaseAgenda({ cases, selected, onSelect, selectedView, onSelectView }: CaseAgendaProps) {
+export function CaseAgenda({ cases, selected, onSelect, onAdded, selectedView, onSelectView }: CaseAgendaProps) {
   const { doc, people, announce, readOnly } = useBoard();
   const { meeting, budgets, roomCase } = useMeetingContext();
 
@@ -45,8 +47,8 @@ export function CaseAgenda({ cases, selected, onSelect, selectedView, onSelectVi
                 aria-current={item.id === selected ? "true" : undefined}
                 onClick={() => onSelect(item.id)}
               >
-                <span className="agenda-label">
-                  {item.label}
+                <span className="agenda-title">
+                  <span className="agenda-label">{item.label}</span>
                   {item.id === roomCase?.id && <span className="room-tag">Room</span>}
                 </span>
                 <span className="agenda-meta">
@@ -87,7 +89,7 @@ export function CaseAgenda({ cases, selected, onSelect, selectedView, onSelectVi
           );
         })}
       </ol>
-      {!readOnly && <AddCaseForm onAdded={onSelect} />}
+      {!readOnly && <AddCaseForm onAdded={onAdded} />}
       <AuditViewsList selected={selectedView} onSelect={onSelectView} />
     </nav>
   );

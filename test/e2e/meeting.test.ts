@@ -111,6 +111,8 @@ describe("meeting mode", () => {
     await chair.getByRole("button", { name: "Save plan" }).click();
     await chair.getByRole("button", { name: "Start timer" }).click();
     await Promise.all([timeUp(chair).waitFor(), timeUp(alex).waitFor(), timeUp(projector).waitFor()]);
+    await chair.screenshot({ path: "/tmp/issue5-chair-time-up.png" });
+    await projector.screenshot({ path: "/tmp/issue5-projector-time-up.png" });
     // Said once, politely, to screen readers.
     await expect.poll(() => alex.locator(".case-timer [role='status']").textContent()).toBe("Time is up for Case 3.");
     expect(await alex.locator(".case-timer [role='status']").getAttribute("aria-live")).toBeNull();

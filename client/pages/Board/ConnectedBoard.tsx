@@ -175,7 +175,14 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
           {frozen ? <FrozenBanner auditId={audit.id} freeze={freeze} /> : readOnly && <ReadOnlyBanner />}
           <EditsRejectedNotice at={editsRejectedAt} />
           <div className={readOnly ? "board-layout read-only" : "board-layout"}>
-            <CaseAgenda cases={cases} selected={current?.id} onSelect={nav.selectCase} selectedView={view} onSelectView={nav.selectView} />
+            <CaseAgenda
+              cases={cases}
+              selected={current?.id}
+              onSelect={nav.selectCase}
+              onAdded={nav.showCase}
+              selectedView={view}
+              onSelectView={nav.selectView}
+            />
             <main id="main" className="board-main" tabIndex={-1}>
               {!view && (
                 <div className="board-tools">

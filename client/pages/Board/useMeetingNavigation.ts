@@ -34,7 +34,10 @@ export interface MeetingNavigation {
   focusCardId: string | undefined;
   /** The room moved while I was typing: my board follows once I finish. */
   held: boolean;
+  /** Chooses a case: as chair leading the room, moves the room there; otherwise browses to it. */
   selectCase: (caseId: string) => void;
+  /** Shows a case without ever moving the room (a case just added). */
+  showCase: (caseId: string) => void;
   selectView: (view: AuditViewId) => void;
   /** Next (1) or previous (-1) case. */
   step: (delta: 1 | -1) => void;
@@ -80,14 +83,18 @@ export function useMeetingNavigation({
     if (roomCase && following && !isChair && !first) announce(`The chair moved the room to ${roomCase.label}`);
   }, [roomCase, following, isChair, announce]);
 
+  // Before the chair opens a case there is nothing to follow: choosing one does not stop following.
+  const showCase = useCallback(
+    (caseId: string) => go(`?case=${encodeURIComponent(caseId)}`, roomCase ? false : following),
+    [go, roomCase, following],
+  );
   const selectCase = useCallback(
     (caseId: string) => {
-      if (isChair && following) {
-        if (caseId !== meeting.currentCaseId) moveRoom(connection.doc, ids, caseId);
-        go(`?case=${encodeURIComponent(caseId)}`, true);
-      } else go(`?case=${encodeURIComponent(caseId)}`, roomCase ? false : following);
+      if (!isChair || !following) return showCase(caseId);
+      if (caseId !== meeting.currentCaseId) moveRoom(connection.doc, ids, caseId);
+      go(`?case=${encodeURIComponent(caseId)}`, true);
     },
-    [isChair, following, meeting.currentCaseId, connection.doc, ids, go, roomCase],
+    [isChair, following, meeting.currentCaseId, connection.doc, ids, go, showCase],
   );
   const selectView = useCallback((id: AuditViewId) => go(`?view=${id}`, false), [go]);
   const setFollowing = useCallback(
@@ -131,6 +138,7 @@ export function useMeetingNavigation({
     focusCardId: followed ? undefined : location.card,
     held,
     selectCase,
+    showCase,
     selectView,
     step,
   };
