@@ -77,6 +77,9 @@ describe("meeting mode", () => {
     expect(await alex.getByRole("button", { name: "Start timer" }).count()).toBe(0);
     expect(await alex.getByRole("button", { name: "Plan meeting…" }).count()).toBe(0);
     expect(await alex.getByRole("radio", { name: "Following chair" }).isChecked()).toBe(true);
+    // The time-up sound: on for the chair, muted for attendees until they turn it on.
+    expect(await chair.getByLabel("Sound when time is up").isChecked()).toBe(true);
+    expect(await alex.getByLabel("Sound when time is up").isChecked()).toBe(false);
 
     // The chair moves the room to case 3: the attendee and the projector are there within a second.
     await agendaCase(chair, "Case 3").click();
@@ -323,6 +326,31 @@ describe("meeting mode", () => {
     expect(await axeViolations(chair)).toEqual([]);
     expect(await axeViolations(alex)).toEqual([]);
     await Promise.all([chair.context().close(), alex.context().close()]);
+  });
+
+  it("gives an attendee made chair the controls at once, and they move the room", async () => {
+    const client = api(server.url, server.admin);
+    const kim = await addPerson(server.url, server.admin, { name: "Kim Lee", agency: "education", auditId, role: "attendee" });
+    const page = await newPerson(browser);
+    const sam = await newPerson(browser);
+    await openBoardAs(page, server.url, auditId, kim);
+    await openBoardAs(sam, server.url, auditId, people.sam);
+    expect(await page.getByRole("button", { name: "Start timer" }).count()).toBe(0);
+
+    expect((await client.postJson(`/api/audits/${auditId}/members`, { email: kim.email, role: "chair" })).status).toBe(200);
+    await page.getByRole("button", { name: "Start timer" }).waitFor();
+    await page.getByRole("radio", { name: "Leading the room" }).waitFor();
+    await agendaCase(page, "Case 4").click();
+    await expect.poll(() => heading(sam).textContent()).toBe("Case 4");
+
+    // And back: the controls go, and the room no longer moves with this person.
+    expect((await client.postJson(`/api/audits/${auditId}/members`, { email: kim.email, role: "attendee" })).status).toBe(200);
+    await page.getByRole("button", { name: "Start timer" }).waitFor({ state: "detached" });
+    await agendaCase(page, "Case 1").click();
+    await expect.poll(() => heading(page).textContent()).toBe("Case 1");
+    await sleep(500);
+    expect(await heading(sam).textContent()).toBe("Case 4");
+    await Promise.all([page.context().close(), sam.context().close()]);
   });
 
   it("lets an observer follow the room without any control", async () => {
