@@ -17,15 +17,21 @@ interface CaseTimerProps {
   caseLabel: string | undefined;
   sound?: boolean;
   className?: string;
+  /** Told when the time runs out and when it is no longer out (an extension, another case). */
+  onTimeUpChange?: (up: boolean) => void;
 }
 
-export function CaseTimer({ timer, caseLabel, sound = false, className }: CaseTimerProps) {
+export function CaseTimer({ timer, caseLabel, sound = false, className, onTimeUpChange }: CaseTimerProps) {
   const running = timer?.state === "running";
   // The tick only re-renders; the time is read now, so a timer just started shows its full budget.
   useNow(running);
   const remaining = timer ? timerRemainingMs(timer, Date.now()) : 0;
   const up = !!timer && remaining <= 0;
   const announcement = useTimeUpAnnouncement(up, timer, caseLabel, sound);
+  // Only the change is passed up: the page around re-renders when the time runs out, not each second.
+  const tell = useRef(onTimeUpChange);
+  tell.current = onTimeUpChange;
+  useEffect(() => tell.current?.(up), [up]);
 
   const classes = ["case-timer", running && "running", up && "time-up", className].filter(Boolean).join(" ");
   return (

@@ -24,6 +24,7 @@ interface MeetingBarProps {
 export function MeetingBar({ auditId, announce, held }: MeetingBarProps) {
   const { meeting, cases, isChair, roomCase, status, sound, showShortcuts } = useMeetingContext();
   const [planning, setPlanning] = useState(false);
+  const [timeUp, setTimeUp] = useState(false);
   const planButton = useRef<HTMLDivElement>(null);
   const timerCase = cases.find((c) => c.id === meeting.timer?.caseId);
 
@@ -39,7 +40,7 @@ export function MeetingBar({ auditId, announce, held }: MeetingBarProps) {
   }, []);
 
   return (
-    <section className="meeting-bar" aria-labelledby="meeting-heading">
+    <section className={timeUp ? "meeting-bar time-up" : "meeting-bar"} aria-labelledby="meeting-heading">
       <h2 id="meeting-heading" className="visually-hidden">
         Meeting
       </h2>
@@ -59,7 +60,7 @@ export function MeetingBar({ auditId, announce, held }: MeetingBarProps) {
           "The chair has not opened a case yet."
         )}
       </p>
-      <CaseTimer timer={meeting.timer} caseLabel={timerCase?.label} sound={sound} />
+      <CaseTimer timer={meeting.timer} caseLabel={timerCase?.label} sound={sound} onTimeUpChange={setTimeUp} />
       {isChair && (
         <div ref={planButton}>
           <TimerControls onPlan={() => setPlanning(true)} />

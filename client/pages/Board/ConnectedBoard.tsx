@@ -70,8 +70,10 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
 
   // The case changed under the keyboard (the room moved): focus goes to the board, not the page's top.
   const shownId = current?.id ?? view;
+  const shownBefore = useRef(shownId);
   useEffect(() => {
-    void shownId;
+    if (shownBefore.current === shownId) return;
+    shownBefore.current = shownId;
     if (document.activeElement === document.body) document.getElementById("main")?.focus({ preventScroll: true });
   }, [shownId]);
 

@@ -3,7 +3,7 @@
  * concerns, its three columns and the timer. Agency labels, never personal names. Live from the
  * document; it follows the chair.
  */
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { COLUMN_IDS, PLAN_TITLES } from "../../../shared/board/index.ts";
 import { agencyName } from "../../../shared/domain/agencies.ts";
 import type { AuditView } from "../../../shared/domain/audit.ts";
@@ -28,13 +28,16 @@ export function ProjectorView({ audit, connection }: { audit: AuditView; connect
   const editing = useMemo(() => new Set(people.flatMap((p) => (p.cardId && !p.isMe ? [p.cardId] : []))), [people]);
   const agency = (id: string) => agencyName(audit.agencies, id);
   const timerCase = cases.find((c) => c.id === meeting.timer?.caseId);
+  const [timeUp, setTimeUp] = useState(false);
+  const timerView = <CaseTimer timer={meeting.timer} caseLabel={timerCase?.label} className="projector-timer" onTimeUpChange={setTimeUp} />;
+  const classes = timeUp ? "projector time-up" : "projector";
 
   if (!item) {
     return (
-      <div className="projector">
+      <div className={classes}>
         <header className="projector-header">
           <h1>{audit.title}</h1>
-          <CaseTimer timer={meeting.timer} caseLabel={timerCase?.label} className="projector-timer" />
+          {timerView}
         </header>
         <main className="projector-waiting">
           <p>Waiting for the chair to open a case.</p>
@@ -45,13 +48,13 @@ export function ProjectorView({ audit, connection }: { audit: AuditView; connect
 
   const facts = [item.ageBand, item.plan && item.plan !== "none" ? PLAN_TITLES[item.plan] : undefined].filter(Boolean).join(" · ");
   return (
-    <div className="projector" data-case-id={item.id}>
+    <div className={classes} data-case-id={item.id}>
       <header className="projector-header">
         <div className="projector-title">
           <h1>{item.label}</h1>
           {facts && <p className="projector-facts">{facts}</p>}
         </div>
-        <CaseTimer timer={meeting.timer} caseLabel={timerCase?.label} className="projector-timer" />
+        {timerView}
       </header>
       <main className="projector-main">
         <ProjectorConcerns concerns={concerns} agencyName={agency} />
