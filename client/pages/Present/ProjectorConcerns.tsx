@@ -10,10 +10,10 @@ export function ProjectorConcerns({ concerns, agencyName }: { concerns: ConcernJ
       <ul>
         {concerns.map((concern) => (
           <li key={concern.id}>
-            <span className="concern-text">{concern.concern}</span>{" "}
-            <span className="concern-facts">
-              – <strong>{agencyName(concern.agency)}</strong> to act by {formatWhen(concern.dueAt)}
-            </span>
+            <p className="projector-concern-text">{concern.concern}</p>
+            <p className="projector-concern-due">
+              <strong>{agencyName(concern.agency)}</strong> to act by {formatWhen(concern.dueAt)}
+            </p>
           </li>
         ))}
       </ul>
