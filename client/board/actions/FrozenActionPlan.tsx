@@ -3,7 +3,7 @@
  * the API, which lays the latest status over the frozen one). The chair and the owner agency's
  * members record a status change and a note; the signed-off copy itself never changes.
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ActionView } from "../../../shared/domain/actions.ts";
 import { snapshotApi } from "../../api/snapshots.ts";
 import { useReloadable } from "../../app/useAsync.ts";
@@ -18,13 +18,20 @@ export function FrozenActionPlan() {
   const { audit, user, role, announce } = useBoardStatic();
   const plan = useReloadable(() => snapshotApi.actions(audit.id), [audit.id]);
   const [formFor, setFormFor] = useState<string>();
+  // The "Record progress" button to focus once the form that replaced it has gone (after the commit).
+  const [refocus, setRefocus] = useState<string>();
+  useEffect(() => {
+    if (!refocus) return;
+    document.getElementById(recordButtonId(refocus))?.focus();
+    setRefocus(undefined);
+  }, [refocus]);
   const mine = useMemo(() => ({ id: user.agencyId, name: user.agency }), [user.agencyId, user.agency]);
   const { reload } = plan;
 
   const progress = useMemo<ProgressRow>(() => {
     const close = (actionId: string) => {
       setFormFor(undefined);
-      requestAnimationFrame(() => document.getElementById(recordButtonId(actionId))?.focus());
+      setRefocus(actionId);
     };
     const saved = (action: ActionView) => {
       close(action.id);
