@@ -337,9 +337,18 @@ describe("meeting mode", () => {
     await openBoardAs(sam, server.url, auditId, people.sam);
     expect(await page.getByRole("button", { name: "Start timer" }).count()).toBe(0);
 
+    // Kim browses to case 2 (the room is elsewhere) before the role change: she is still browsing after it.
+    const room = (await sam.locator(".meeting-room strong").textContent()) ?? "";
+    expect(room).not.toBe("Case 2");
+    await agendaCase(page, "Case 2").click();
+    await expect.poll(() => heading(page).textContent()).toBe("Case 2");
+
     expect((await client.postJson(`/api/audits/${auditId}/members`, { email: kim.email, role: "chair" })).status).toBe(200);
     await page.getByRole("button", { name: "Start timer" }).waitFor();
-    await page.getByRole("radio", { name: "Leading the room" }).waitFor();
+    expect(await page.getByRole("radio", { name: "Browsing" }).isChecked()).toBe(true);
+    expect(await heading(page).textContent()).toBe("Case 2");
+    await page.getByRole("radio", { name: "Leading the room" }).check();
+    await expect.poll(() => heading(page).textContent()).toBe(room);
     await agendaCase(page, "Case 4").click();
     await expect.poll(() => heading(sam).textContent()).toBe("Case 4");
 

@@ -7,6 +7,7 @@ import type { BoardContextValue } from "../../board/BoardContext.tsx";
 import { type BoardEnd, useBoardConnection } from "../../collab/useBoardConnection.ts";
 import { SESSION_ENDED, useSession } from "../../session/SessionContext.tsx";
 import { ConnectedBoard } from "./ConnectedBoard.tsx";
+import { useBoardLocation } from "./useBoardLocation.ts";
 
 export interface BoardViewProps {
   audit: AuditView;
@@ -19,6 +20,7 @@ export function BoardView({ audit, user, announce }: BoardViewProps) {
     readOnly: !audit.access.canEdit,
     frozen: audit.freeze.frozen,
   });
+  const location = useBoardLocation();
   if (ended) return <BoardEnded audit={audit} why={ended} />;
   if (!connection) return <p className="page">Connecting…</p>;
   return (
@@ -30,6 +32,7 @@ export function BoardView({ audit, user, announce }: BoardViewProps) {
       saveState={saveState}
       access={access}
       editsRejectedAt={editsRejectedAt}
+      location={location}
     />
   );
 }

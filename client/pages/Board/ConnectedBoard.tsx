@@ -36,6 +36,7 @@ import { useLocalSetting } from "../../meeting/useLocalSetting.ts";
 import { useCurrentUser } from "../../session/SessionContext.tsx";
 import { snapshotPath } from "../../snapshots/format.ts";
 import type { BoardViewProps } from "./BoardView.tsx";
+import type { BoardLocation } from "./useBoardLocation.ts";
 import { useMeetingNavigation } from "./useMeetingNavigation.ts";
 
 interface ConnectedBoardProps extends BoardViewProps {
@@ -43,9 +44,10 @@ interface ConnectedBoardProps extends BoardViewProps {
   saveState: SaveState;
   access: LiveAccess;
   editsRejectedAt: number | undefined;
+  location: BoardLocation;
 }
 
-export function ConnectedBoard({ audit, user, announce, connection, saveState, access, editsRejectedAt }: ConnectedBoardProps) {
+export function ConnectedBoard({ audit, user, announce, connection, saveState, access, editsRejectedAt, location }: ConnectedBoardProps) {
   const { doc, provider } = connection;
   const { readOnly, frozen } = access;
   const freeze = useFreezeState(audit, frozen);
@@ -61,7 +63,7 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
   const [shortcutsOn, setShortcutsOn] = useLocalSetting("maca.shortcuts", true);
   const showShortcuts = useCallback(() => setHelpOpen(true), []);
   const isChair = role === "chair";
-  const nav = useMeetingNavigation({ meeting: connection.meeting, cases, isChair, editing, announce, showShortcuts });
+  const nav = useMeetingNavigation({ location, meeting: connection.meeting, cases, isChair, editing, announce, showShortcuts });
   const { view, current } = nav;
   usePublishPresence(provider, user, view ? viewPresenceKey(view) : current?.id);
   const everyone = usePresence(provider);

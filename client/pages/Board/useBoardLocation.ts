@@ -5,6 +5,9 @@
  * change of address this page did not make itself stops the following.
  *
  * A board opened on a view or a card (a link from the action plan, say) starts browsing.
+ *
+ * Used above the connection (BoardView), so following or browsing survives the new connection
+ * a role change or a freeze brings.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
@@ -19,6 +22,11 @@ export interface BoardLocation {
   following: boolean;
   /** Goes to `search` ("?case=…"), following the room afterwards or not. */
   go: (search: string, follow: boolean) => void;
+  /**
+   * The room's case as last known: a new connection (after a role change or a freeze) starts with
+   * an empty meeting replica, and the board stays where the room was until it is synced.
+   */
+  lastRoomCase: { current: string | undefined };
 }
 
 export function useBoardLocation(): BoardLocation {
@@ -29,6 +37,7 @@ export function useBoardLocation(): BoardLocation {
   // Addresses this page went to itself, oldest first: several may be on their way at once (keys
   // pressed quickly), and reaching any of them is not the person browsing.
   const mine = useRef<string[]>([]);
+  const lastRoomCase = useRef<string | undefined>(undefined);
   const seen = useRef(location.search);
   useEffect(() => {
     if (location.search === seen.current) return;
@@ -57,5 +66,6 @@ export function useBoardLocation(): BoardLocation {
     card: params.get("card") ?? undefined,
     following,
     go,
+    lastRoomCase,
   };
 }

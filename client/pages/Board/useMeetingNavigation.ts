@@ -14,9 +14,10 @@ import { moveRoom } from "../../meeting/chairActions.ts";
 import type { MeetingContextValue } from "../../meeting/MeetingContext.tsx";
 import { useLocalSetting } from "../../meeting/useLocalSetting.ts";
 import { useCaseBudgets, useMeeting } from "../../meeting/useMeeting.ts";
-import { useBoardLocation } from "./useBoardLocation.ts";
+import type { BoardLocation } from "./useBoardLocation.ts";
 
 interface MeetingNavigationArgs {
+  location: BoardLocation;
   meeting: MeetingConnection;
   cases: AgendaCase[];
   isChair: boolean;
@@ -44,6 +45,7 @@ export interface MeetingNavigation {
 }
 
 export function useMeetingNavigation({
+  location,
   meeting: connection,
   cases,
   isChair,
@@ -51,7 +53,6 @@ export function useMeetingNavigation({
   announce,
   showShortcuts,
 }: MeetingNavigationArgs): MeetingNavigation {
-  const location = useBoardLocation();
   const { following, go } = location;
   const status = useMeetingStatus(connection);
   const meeting = useMeeting(connection.doc);
@@ -60,7 +61,7 @@ export function useMeetingNavigation({
   const [sound, setSound] = useLocalSetting("maca.timerSound", isChair);
 
   // A fresh meeting replica (after a role change) is empty until synced: the room stays where it was.
-  const room = useRef<string | undefined>(undefined);
+  const room = location.lastRoomCase;
   if (status !== "connecting" || meeting.currentCaseId) room.current = meeting.currentCaseId;
   const roomCase = cases.find((c) => c.id === room.current);
 
