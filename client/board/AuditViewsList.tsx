@@ -25,7 +25,9 @@ export function AuditViewsList({ selected, onSelect }: AuditViewsListProps) {
     concerns: concerns.length === 0 ? "None raised" : openConcerns === 0 ? "All actioned" : undefined,
     themes: summary.recurringThemes > 0 ? `${plural(summary.recurringThemes, "theme", "themes")} in 2+ cases` : undefined,
     actions: [
-      plural(summary.actions, "action", "actions"),
+      // Concerns are in the plan too, first, as urgent actions.
+      plural(summary.actions + concerns.length, "action", "actions"),
+      openConcerns > 0 ? `${openConcerns} urgent` : undefined,
       summary.overdue > 0 ? `${summary.overdue} overdue` : undefined,
       summary.notSmart > 0 ? `${summary.notSmart} not SMART` : undefined,
     ]

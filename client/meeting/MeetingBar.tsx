@@ -3,7 +3,7 @@
  * the chair's timer controls (chairs only), following the chair or browsing, the timer's sound,
  * the projector view and the keyboard shortcuts.
  */
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { CASE_STATUS_TITLES } from "../../shared/meeting/index.ts";
 import { primeAudio } from "./beep.ts";
@@ -21,11 +21,13 @@ interface MeetingBarProps {
   held: boolean;
 }
 
-export function MeetingBar({ auditId, announce, held }: MeetingBarProps) {
+export const MeetingBar = memo(function MeetingBar({ auditId, announce, held }: MeetingBarProps) {
   const { meeting, cases, isChair, roomCase, status, sound, showShortcuts } = useMeetingContext();
   const [planning, setPlanning] = useState(false);
   const [timeUp, setTimeUp] = useState(false);
   const planButton = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLElement>(null);
+  useKeepClearOfBar(bar);
   const timerCase = cases.find((c) => c.id === meeting.timer?.caseId);
 
   // A beep needs the page to have been used once: the first key or click allows it.
@@ -40,7 +42,7 @@ export function MeetingBar({ auditId, announce, held }: MeetingBarProps) {
   }, []);
 
   return (
-    <section className={timeUp ? "meeting-bar time-up" : "meeting-bar"} aria-labelledby="meeting-heading">
+    <section ref={bar} className={timeUp ? "meeting-bar time-up" : "meeting-bar"} aria-labelledby="meeting-heading">
       <h2 id="meeting-heading" className="visually-hidden">
         Meeting
       </h2>
@@ -87,4 +89,27 @@ export function MeetingBar({ auditId, announce, held }: MeetingBarProps) {
       )}
     </section>
   );
+});
+
+/**
+ * The bar stays at the top of the window: whatever the keyboard or a link brings into view is
+ * scrolled clear of it (WCAG 2.4.11, focus not obscured), however many lines it takes.
+ */
+function useKeepClearOfBar(bar: React.RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const update = () => {
+      const sticky = getComputedStyle(element).position === "sticky";
+      root.style.scrollPaddingTop = sticky ? `${element.offsetHeight + 8}px` : "";
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingTop = "";
+    };
+  }, [bar]);
 }

@@ -5,20 +5,29 @@
 import { createContext, useContext } from "react";
 import type * as Y from "yjs";
 import type { MeetingJson } from "../../shared/meeting/index.ts";
-import type { AgendaCase } from "../board/selectors.ts";
 import type { MeetingStatus } from "../collab/meetingConnection.ts";
 
+/** A case as the meeting controls need it. */
+export interface CaseRef {
+  id: string;
+  label: string;
+}
+
+/**
+ * Changes with the meeting state, the case list (ids and labels), my role and my following; not
+ * with every keystroke on the board.
+ */
 export interface MeetingContextValue {
   doc: Y.Doc;
   status: MeetingStatus;
   meeting: MeetingJson;
   /** Minutes per case; undefined when the case has no budget yet. */
   budgets: Record<string, number | undefined>;
-  cases: AgendaCase[];
+  cases: CaseRef[];
   /** I chair the audit: the controls that change the meeting state are mine. */
   isChair: boolean;
   /** The case the room is on (the chair's current case), once known. */
-  roomCase: AgendaCase | undefined;
+  roomCase: CaseRef | undefined;
   /** My board shows the room's case (as chair: my case choices move the room). */
   following: boolean;
   setFollowing: (following: boolean) => void;

@@ -111,6 +111,7 @@ describe("meeting mode", () => {
     // The chair gives case 3 no time at all and starts the timer: it runs out on every page.
     await chair.getByRole("button", { name: "Plan meeting…" }).click();
     await chair.getByLabel("Budget of Case 3 in minutes").fill("0");
+    await chair.screenshot({ path: "/tmp/issue5-plan.png" });
     await chair.getByRole("button", { name: "Save plan" }).click();
     await chair.getByRole("button", { name: "Start timer" }).click();
     await Promise.all([timeUp(chair).waitFor(), timeUp(alex).waitFor(), timeUp(projector).waitFor()]);
@@ -232,6 +233,7 @@ describe("meeting mode", () => {
     await dialog.getByLabel("What is the concern?").fill("Baby left with a carer under the influence");
     await dialog.getByLabel("Agency that must act").selectOption("childrens-social-care");
     await dialog.getByLabel("Who (role or team, optional)").fill("Duty social worker");
+    await sam.screenshot({ path: "/tmp/issue5-raise-concern.png" });
     await dialog.getByRole("button", { name: "Raise concern" }).click();
     await dialog.waitFor({ state: "hidden" });
 
@@ -256,6 +258,7 @@ describe("meeting mode", () => {
     }
     expect(await rows.nth(1).textContent()).toContain("Children's Social CareDuty social worker");
     expect(await axeViolations(chair)).toEqual([]);
+    await chair.screenshot({ path: "/tmp/issue5-action-plan-urgent.png" });
 
     // Marked actioned by the attendee: the chair's badge goes.
     await sam.locator(".concern-banner").getByRole("button", { name: "Mark actioned" }).click();
@@ -276,6 +279,7 @@ describe("meeting mode", () => {
     const help = chair.getByRole("dialog", { name: "Keyboard shortcuts" });
     await help.waitFor();
     expect(await help.textContent()).toContain("Start or pause the case timer");
+    await chair.screenshot({ path: "/tmp/issue5-shortcuts.png" });
     expect(await alex.getByRole("dialog").count()).toBe(0);
     await chair.keyboard.press("Escape");
     await help.waitFor({ state: "hidden" });

@@ -11,7 +11,7 @@ import type { AgendaCase } from "../../board/selectors.ts";
 import { type AuditViewId, isAuditView } from "../../board/views.ts";
 import { type MeetingConnection, useMeetingStatus } from "../../collab/meetingConnection.ts";
 import { moveRoom } from "../../meeting/chairActions.ts";
-import type { MeetingContextValue } from "../../meeting/MeetingContext.tsx";
+import type { CaseRef, MeetingContextValue } from "../../meeting/MeetingContext.tsx";
 import { useLocalSetting } from "../../meeting/useLocalSetting.ts";
 import { useCaseBudgets, useMeeting } from "../../meeting/useMeeting.ts";
 import type { BoardLocation } from "./useBoardLocation.ts";
@@ -56,24 +56,30 @@ export function useMeetingNavigation({
   const { following, go } = location;
   const status = useMeetingStatus(connection);
   const meeting = useMeeting(connection.doc);
-  const ids = useMemo(() => cases.map((c) => c.id), [cases]);
+  // The case list as the meeting controls see it (ids and labels): unchanged while people type, so
+  // the meeting bar is not re-rendered by every keystroke on the board.
+  const refsKey = cases.map((c) => `${c.id}\u0000${c.label}`).join("\u0001");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refsKey` stands for the ids and labels.
+  const caseRefs = useMemo<CaseRef[]>(() => cases.map(({ id, label }) => ({ id, label })), [refsKey]);
+  const ids = useMemo(() => caseRefs.map((c) => c.id), [caseRefs]);
   const budgets = useCaseBudgets(meeting, ids);
   const [sound, setSound] = useLocalSetting("maca.timerSound", isChair);
 
   // A fresh meeting replica (after a role change) is empty until synced: the room stays where it was.
   const room = location.lastRoomCase;
   if (status !== "connecting" || meeting.currentCaseId) room.current = meeting.currentCaseId;
-  const roomCase = cases.find((c) => c.id === room.current);
+  const roomCase = caseRefs.find((c) => c.id === room.current);
 
   const urlView = isAuditView(location.requestedView) ? location.requestedView : undefined;
   const urlCase = cases.find((c) => c.id === location.requestedCase);
   const shown = useRef<string | undefined>(undefined);
-  let followed = following ? roomCase : undefined;
+  let followed = following ? cases.find((c) => c.id === roomCase?.id) : undefined;
   const held = !!followed && !!editing && !!shown.current && shown.current !== followed.id && cases.some((c) => c.id === shown.current);
   if (held) followed = cases.find((c) => c.id === shown.current);
   const view = followed ? undefined : urlView;
   const current = view ? undefined : (followed ?? urlCase ?? cases[0]);
-  shown.current = current?.id;
+  const currentId = current?.id;
+  shown.current = currentId;
 
   // Screen-reader users following the room hear where it went.
   const announced = useRef(roomCase?.id);
@@ -100,18 +106,19 @@ export function useMeetingNavigation({
   const selectView = useCallback((id: AuditViewId) => go(`?view=${id}`, false), [go]);
   const setFollowing = useCallback(
     (on: boolean) => {
-      if (on) go(roomCase ? `?case=${encodeURIComponent(roomCase.id)}` : current ? `?case=${encodeURIComponent(current.id)}` : "", true);
-      else go(current ? `?case=${encodeURIComponent(current.id)}` : view ? `?view=${view}` : "", false);
+      const here = currentId ? `?case=${encodeURIComponent(currentId)}` : view ? `?view=${view}` : "";
+      if (on) go(roomCase ? `?case=${encodeURIComponent(roomCase.id)}` : here, true);
+      else go(here, false);
     },
-    [go, roomCase, current, view],
+    [go, roomCase, currentId, view],
   );
   const step = useCallback(
     (delta: 1 | -1) => {
-      const index = current ? cases.findIndex((c) => c.id === current.id) : -1;
-      const target = index === -1 ? cases[0] : cases[index + delta];
-      if (target) selectCase(target.id);
+      const index = currentId ? ids.indexOf(currentId) : -1;
+      const target = index === -1 ? ids[0] : ids[index + delta];
+      if (target) selectCase(target);
     },
-    [current, cases, selectCase],
+    [currentId, ids, selectCase],
   );
 
   const context = useMemo<MeetingContextValue>(
@@ -120,7 +127,7 @@ export function useMeetingNavigation({
       status,
       meeting,
       budgets,
-      cases,
+      cases: caseRefs,
       isChair,
       roomCase,
       following,
@@ -129,7 +136,7 @@ export function useMeetingNavigation({
       setSound,
       showShortcuts,
     }),
-    [connection.doc, status, meeting, budgets, cases, isChair, roomCase, following, setFollowing, sound, setSound, showShortcuts],
+    [connection.doc, status, meeting, budgets, caseRefs, isChair, roomCase, following, setFollowing, sound, setSound, showShortcuts],
   );
 
   return {
