@@ -128,7 +128,23 @@ describe("who people are on the board", () => {
     await startEditing(pat, CARD_TEXT);
     await startEditing(chris, CARD_TEXT);
     await pat.keyboard.type(" Pat adds this.");
-    await chris.keyboard.press("Control+Home");
+    // Under load a first Control+Home can land before the editor has placed its selection: retry until the caret is at the start.
+    await waitFor(
+      async () => {
+        await chris.keyboard.press("Control+Home");
+        return chris.evaluate(() => {
+          const selection = window.getSelection();
+          const editor = document.querySelector(".ProseMirror:focus");
+          if (!selection?.anchorNode || !editor) return false;
+          const before = document.createRange();
+          before.selectNodeContents(editor);
+          before.setEnd(selection.anchorNode, selection.anchorOffset);
+          return before.toString().length === 0;
+        });
+      },
+      5_000,
+      "Chris's caret at the start of the card",
+    );
     await chris.keyboard.type("Chris starts here. ");
     await waitFor(async () => (await editorText(pat)) === (await editorText(chris)), 5_000, "both editors to agree");
     expect(await editorText(pat)).toBe(`Chris starts here. ${CARD_TEXT} Pat adds this.`);
