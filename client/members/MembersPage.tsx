@@ -4,6 +4,7 @@ import { api } from "../api/client.ts";
 import { useAsync, useReloadable } from "../app/useAsync.ts";
 import { usePageTitle } from "../app/usePageTitle.ts";
 import { StatusLine, useStatusLine } from "../ui/StatusLine.tsx";
+import { UnavailablePage } from "../ui/UnavailablePage.tsx";
 import { AddMemberForm } from "./AddMemberForm.tsx";
 import { MembersTable } from "./MembersTable.tsx";
 
@@ -16,17 +17,7 @@ export function MembersPage() {
   usePageTitle(`Members of ${title}`);
 
   if (audit.status === "loading") return <p className="page">Loading audit…</p>;
-  if (audit.status === "error") {
-    return (
-      <main className="page narrow" id="main">
-        <h1>Audit not available</h1>
-        <p role="alert">{audit.message}</p>
-        <p>
-          <Link to="/">Back to the audits</Link>
-        </p>
-      </main>
-    );
-  }
+  if (audit.status === "error") return <UnavailablePage message={audit.message} />;
   const { access } = audit.value;
   const changed = (message: string) => {
     line.say(message);

@@ -8,6 +8,7 @@ import { snapshotApi } from "../api/snapshots.ts";
 import { useAsync, useReloadable } from "../app/useAsync.ts";
 import { usePageTitle } from "../app/usePageTitle.ts";
 import { StatusLine, useStatusLine } from "../ui/StatusLine.tsx";
+import { UnavailablePage } from "../ui/UnavailablePage.tsx";
 import { CompareForm } from "./CompareForm.tsx";
 import { FreezeSummary } from "./FreezeSummary.tsx";
 import { SnapshotDiffView } from "./SnapshotDiffView.tsx";
@@ -26,17 +27,7 @@ export function SnapshotsPage() {
   usePageTitle(`Snapshots of ${title}`);
 
   if (audit.status === "loading") return <p className="page">Loading audit…</p>;
-  if (audit.status === "error") {
-    return (
-      <main className="page narrow" id="main">
-        <h1>Audit not available</h1>
-        <p role="alert">{audit.message}</p>
-        <p>
-          <Link to="/">Back to the audits</Link>
-        </p>
-      </main>
-    );
-  }
+  if (audit.status === "error") return <UnavailablePage message={audit.message} />;
   const meta = audit.value;
   const list = snapshots.state.status === "ready" ? snapshots.state.value : [];
 

@@ -11,19 +11,8 @@ import { usePageTitle } from "../../app/usePageTitle.ts";
 import { colourFor } from "../../collab/colour.ts";
 import type { PresenceUser } from "../../collab/usePresence.ts";
 import { useCurrentUser } from "../../session/SessionContext.tsx";
+import { UnavailablePage } from "../../ui/UnavailablePage.tsx";
 import { BoardView } from "./BoardView.tsx";
-
-function Unavailable({ title, message }: { title: string; message: string }) {
-  return (
-    <main className="page narrow" id="main">
-      <h1>{title}</h1>
-      <p role="alert">{message}</p>
-      <p>
-        <Link to="/">Back to the audits</Link>
-      </p>
-    </main>
-  );
-}
 
 export function BoardPage() {
   const { auditId = "" } = useParams();
@@ -31,7 +20,7 @@ export function BoardPage() {
   usePageTitle(audit.status === "ready" ? audit.value.title : "Audit");
 
   if (audit.status === "loading") return <p className="page">Loading audit…</p>;
-  if (audit.status === "error") return <Unavailable title="Audit not available" message={audit.message} />;
+  if (audit.status === "error") return <UnavailablePage message={audit.message} />;
   const meta = audit.value;
   if (!meta.access.role || !meta.access.agency) {
     return (

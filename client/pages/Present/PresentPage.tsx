@@ -9,28 +9,17 @@ import { api } from "../../api/client.ts";
 import { useAsync } from "../../app/useAsync.ts";
 import { usePageTitle } from "../../app/usePageTitle.ts";
 import { useBoardConnection } from "../../collab/useBoardConnection.ts";
+import { UnavailablePage } from "../../ui/UnavailablePage.tsx";
 import { ProjectorView } from "./ProjectorView.tsx";
-
-function Message({ title, message }: { title: string; message: string }) {
-  return (
-    <main className="page narrow" id="main">
-      <h1>{title}</h1>
-      <p role="alert">{message}</p>
-      <p>
-        <Link to="/">Back to the audits</Link>
-      </p>
-    </main>
-  );
-}
 
 export function PresentPage() {
   const { auditId = "" } = useParams();
   const audit = useAsync(() => api.getAuditMeta(auditId), [auditId]);
   usePageTitle(audit.status === "ready" ? `${audit.value.title} (projector)` : "Projector");
   if (audit.status === "loading") return <p className="page">Loading audit…</p>;
-  if (audit.status === "error") return <Message title="Audit not available" message={audit.message} />;
+  if (audit.status === "error") return <UnavailablePage message={audit.message} />;
   if (!audit.value.access.role) {
-    return <Message title={audit.value.title} message="You are not a member of this audit, so you cannot open its board." />;
+    return <UnavailablePage title={audit.value.title} message="You are not a member of this audit, so you cannot open its board." />;
   }
   return <ProjectorConnection audit={audit.value} />;
 }
@@ -39,7 +28,7 @@ function ProjectorConnection({ audit }: { audit: AuditView }) {
   const { connection, ended } = useBoardConnection(audit.id, { readOnly: true, frozen: audit.freeze.frozen });
   if (ended) {
     return (
-      <Message
+      <UnavailablePage
         title={audit.title}
         message={ended === "session-ended" ? "Your session ended: sign in again." : "This board is no longer available to you."}
       />
