@@ -120,11 +120,21 @@ describe("actions on the live board", () => {
     await expect.poll(() => refer.locator(".action-form").textContent()).toContain("Owner agency and due date set.");
 
     const summary = onSam.locator(".action-summary");
-    await expect.poll(() => summary.textContent()).toContain("Named health visitor");
-    const text = await summary.textContent();
-    for (const expected of ["In progress", "High priority", "Health Visiting", "31 Jan 2030", "Mum's alcohol use was not explored"]) {
-      expect(text).toContain(expected);
-    }
+    // Each field is its own update: wait until the last one has arrived, then check them all.
+    const expectedParts = [
+      "Named health visitor",
+      "In progress",
+      "High priority",
+      "Health Visiting",
+      "31 Jan 2030",
+      "Mum's alcohol use was not explored",
+    ];
+    await expect
+      .poll(async () => {
+        const text = (await summary.textContent()) ?? "";
+        return expectedParts.filter((part) => !text.includes(part));
+      })
+      .toEqual([]);
     expect(await summary.locator(".smart-warning").count()).toBe(0);
 
     // Case 2: an owner but no due date keeps the due-date warning, on the card and in the form.
@@ -143,6 +153,8 @@ describe("actions on the live board", () => {
     await agenda(alex, "Case 1").click();
     await card(alex, "Refer mum").locator(".action-summary").waitFor();
     await alex.screenshot({ path: "/tmp/issue4-board-actions.png", fullPage: true });
+    // The later tests read these actions from the server: every edit must be saved before the pages close.
+    await alex.locator(".save-status.save-saved").waitFor();
     await Promise.all([alex.context().close(), sam.context().close()]);
   });
 
