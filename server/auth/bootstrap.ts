@@ -23,10 +23,16 @@ export async function ensureAdmin(store: Store, admin: { email: string; password
   return user;
 }
 
-/** A diceware passphrase: long, random, and easy to type from a console. */
-export function newPassphrase(words = 5): string {
+/**
+ * A diceware passphrase for `email`: long, random, easy to type from a console, and one the
+ * password rules accept (a word may happen to be the email's name, e.g. "chair" for chair@...).
+ */
+export function newPassphrase(email: string, words = 5): string {
   const list = dictionary["diceware-common"];
-  return Array.from({ length: words }, () => list[randomInt(list.length)]).join("-");
+  for (;;) {
+    const passphrase = Array.from({ length: words }, () => list[randomInt(list.length)]).join("-");
+    if (!passwordProblem(passphrase, email)) return passphrase;
+  }
 }
 
 export interface DemoAccount {
@@ -47,7 +53,7 @@ export async function createDemoAccounts(store: Store): Promise<DemoAccount[]> {
   const created: DemoAccount[] = [];
   for (const person of DEMO_PEOPLE) {
     if (await store.getUserByEmail(person.email)) continue;
-    const password = newPassphrase();
+    const password = newPassphrase(person.email);
     const user = await createUser(store, { ...person, password });
     created.push({ user, role: person.role, password });
   }

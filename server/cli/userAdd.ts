@@ -22,7 +22,7 @@ const { values } = parseArgs({
 });
 
 const generated = !values.password && !process.env.MACA_NEW_PASSWORD;
-const password = values.password ?? process.env.MACA_NEW_PASSWORD ?? newPassphrase();
+const password = values.password ?? process.env.MACA_NEW_PASSWORD ?? newPassphrase(values.email ?? "");
 const input = CreateUserInput.safeParse({
   email: values.email,
   name: values.name ?? values.email?.split("@")[0],
