@@ -53,7 +53,7 @@ export function createApp(services: Services, { clientDir, trustProxy }: AppOpti
   api.use(requireJsonBody);
   api.use(express.json({ limit: LIMITS.jsonBodyBytes, strict: true }));
   api.use(authenticate(services.auth));
-  api.use(systemRoutes());
+  api.use(systemRoutes(services.health));
   api.use(recordRefusals(services.trail));
   api.use(csrfProtection);
   api.use(sessionRoutes(services));

@@ -13,6 +13,7 @@ import { PendingSockets } from "./collab/pendingSockets.ts";
 import type { Config } from "./config.ts";
 import { seedDemoIfEmpty } from "./demo/seedDemo.ts";
 import { ActionCounts } from "./domain/actionCounts.ts";
+import { Health } from "./health.ts";
 import { log } from "./log.ts";
 import { openStore } from "./store/index.ts";
 import { AuditTrail } from "./trail/auditTrail.ts";
@@ -27,7 +28,8 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const store = await openStore(config);
+  const health = new Health();
+  const store = await openStore(config, health);
   const trail = await AuditTrail.open(store);
   const admin = await ensureAdmin(store, config.admin);
   if (config.demo) await seedDemoIfEmpty(store, admin);
@@ -41,11 +43,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const pending = new PendingSockets(config.pendingSockets.max, config.pendingSockets.deadlineMs);
   const gate = await FreezeGate.open(store);
   const counts = new ActionCounts(store);
-  const hocuspocus = createCollab({ store, auth, trail, changes, pending, gate, counts });
+  const hocuspocus = createCollab({ store, auth, trail, changes, pending, gate, counts, health });
   const live = new LiveAccess(hocuspocus, store, sessions, gate);
   live.startSweeping(config.sessionSweepMs);
 
-  const http = createServer(createApp({ store, hocuspocus, auth, trail, live, gate, counts }, config));
+  const http = createServer(createApp({ store, hocuspocus, auth, trail, live, gate, counts, health }, config));
   const sockets = attachWebSocket(http, { hocuspocus, pending, allowedOrigins: config.allowedOrigins });
 
   await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@ import type { Authenticator } from "./auth/principal.ts";
 import type { FreezeGate } from "./collab/freezeGate.ts";
 import type { LiveAccess } from "./collab/liveAccess.ts";
 import type { ActionCounts } from "./domain/actionCounts.ts";
+import type { Health } from "./health.ts";
 import type { Store } from "./store/index.ts";
 import type { AuditTrail } from "./trail/auditTrail.ts";
 
@@ -17,4 +18,6 @@ export interface Services {
   gate: FreezeGate;
   /** Open and overdue actions per audit (cached for the audit list). */
   counts: ActionCounts;
+  /** What is failing right now (GET /api/health). */
+  health: Health;
 }

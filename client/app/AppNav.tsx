@@ -1,6 +1,7 @@
 /** The signed-in person and where they can go: Audits, Account, Users and Audit trail (admins), Sign out. */
 import { useState } from "react";
 import { NavLink } from "react-router";
+import { confirmLeavingUnsavedWork } from "../board/useLeaveWarning.ts";
 import { useCurrentUser, useSession } from "../session/SessionContext.tsx";
 
 export function AppNav({ showIdentity = true }: { showIdentity?: boolean }) {
@@ -8,7 +9,15 @@ export function AppNav({ showIdentity = true }: { showIdentity?: boolean }) {
   const { signOut } = useSession();
   const [busy, setBusy] = useState(false);
   return (
-    <nav className="app-nav" aria-label="Main">
+    <nav
+      className="app-nav"
+      aria-label="Main"
+      onClickCapture={(event) => {
+        // Leaving the board offline would drop edits the server has not confirmed.
+        const onLink = event.target instanceof Element && event.target.closest("a");
+        if (onLink && !confirmLeavingUnsavedWork()) event.preventDefault();
+      }}
+    >
       <ul className="nav-links">
         <li>
           <NavLink to="/" end>
@@ -39,6 +48,7 @@ export function AppNav({ showIdentity = true }: { showIdentity?: boolean }) {
         className="sign-out"
         disabled={busy}
         onClick={() => {
+          if (!confirmLeavingUnsavedWork()) return;
           setBusy(true);
           void signOut();
         }}

@@ -9,6 +9,7 @@ import { HocuspocusProvider, type HocuspocusProviderWebsocket } from "@hocuspocu
 import { useSyncExternalStore } from "react";
 import * as Y from "yjs";
 import { meetingDocName } from "../../shared/meeting/index.ts";
+import { countQueuedUpdatesOnReconnect } from "./unconfirmedUpdates.ts";
 
 export type MeetingStatus = "connecting" | "synced" | "refused";
 
@@ -24,6 +25,7 @@ export function openMeeting(auditId: string, socket: HocuspocusProviderWebsocket
   const doc = new Y.Doc();
   // No awareness: presence lives on the board's document.
   const provider = new HocuspocusProvider({ name: meetingDocName(auditId), document: doc, websocketProvider: socket, awareness: null });
+  countQueuedUpdatesOnReconnect(provider);
   provider.attach();
   let status: MeetingStatus = "connecting";
   const listeners = new Set<() => void>();

@@ -23,8 +23,8 @@ import * as Y from "yjs";
 import type { Role } from "../../shared/domain/account.ts";
 import { parseAccessChanged, parseEditRejected } from "../../shared/domain/liveAccess.ts";
 import { type MeetingConnection, openMeeting } from "./meetingConnection.ts";
-
-export type SaveState = "saved" | "saving" | "offline" | "connecting";
+import { type SaveStatusStore, watchSaveStatus } from "./saveStatus.ts";
+import { countQueuedUpdatesOnReconnect } from "./unconfirmedUpdates.ts";
 
 /** Why the board went away for good: membership removed, session ended, or the connection refused. */
 export type BoardEnd = "membership-removed" | "session-ended" | "refused";
@@ -34,6 +34,8 @@ export interface BoardConnection {
   provider: HocuspocusProvider;
   /** The meeting state (current case, timer...), its own document on the same socket. */
   meeting: MeetingConnection;
+  /** Saved, saving or offline with the number of unsaved edits, for both documents. */
+  saveStatus: SaveStatusStore;
 }
 
 export interface LiveAccess {
@@ -51,7 +53,6 @@ function collabUrl(): string {
 
 export interface BoardConnectionState {
   connection?: BoardConnection;
-  saveState: SaveState;
   access: LiveAccess;
   ended?: BoardEnd;
   /**
@@ -63,7 +64,6 @@ export interface BoardConnectionState {
 
 export function useBoardConnection(auditId: string, initially: { readOnly: boolean; frozen: boolean }): BoardConnectionState {
   const [connection, setConnection] = useState<BoardConnection>();
-  const [saveState, setSaveState] = useState<SaveState>("connecting");
   const [access, setAccess] = useState<LiveAccess>({ readOnly: initially.readOnly || initially.frozen, frozen: initially.frozen });
   const [ended, setEnded] = useState<BoardEnd>();
   const [editsRejectedAt, setEditsRejectedAt] = useState<number>();
@@ -76,13 +76,21 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
     const doc = new Y.Doc();
     const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
     const provider = new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket });
+    countQueuedUpdatesOnReconnect(provider);
     // A provider given its own websocketProvider does not attach itself.
     provider.attach();
     const meeting = openMeeting(auditId, socket);
+    const saveStatus = watchSaveStatus(provider, meeting);
+    // After a long outage the provider's next retry can be half a minute away: try at once when the
+    // browser says the network is back.
+    const reconnect = () => void socket.connect();
+    window.addEventListener("online", reconnect);
     let destroyed = false;
     const destroy = () => {
       if (destroyed) return;
       destroyed = true;
+      window.removeEventListener("online", reconnect);
+      saveStatus.destroy();
       meeting.destroy();
       provider.destroy();
       socket.destroy();
@@ -93,16 +101,6 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
       // Not from inside the provider's own event dispatch.
       setTimeout(destroy, 0);
     };
-    // The provider forgets it was synced when the socket drops; "offline" needs to remember it.
-    let everSynced = false;
-    const update = () => {
-      if (destroyed) return;
-      everSynced ||= provider.isSynced;
-      const connected = provider.configuration.websocketProvider.status === "connected";
-      if (!connected) setSaveState(everSynced ? "offline" : "connecting");
-      else if (!provider.isSynced) setSaveState(everSynced ? "saving" : "connecting");
-      else setSaveState(provider.hasUnsyncedChanges ? "saving" : "saved");
-    };
     // Whether this page changed the board since the server last confirmed everything it sent.
     let pendingEdits = false;
     doc.on("update", (_update: Uint8Array, origin: unknown) => {
@@ -111,9 +109,6 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
     provider.on("unsyncedChanges", ({ number }: { number: number }) => {
       if (number === 0) pendingEdits = false;
     });
-    provider.on("status", update);
-    provider.on("synced", update);
-    provider.on("unsyncedChanges", update);
     provider.on("authenticated", ({ scope }: onAuthenticatedParameters) =>
       // A writable board cannot be frozen (the audit was reopened since the page loaded).
       setAccess((a) => ({ ...a, readOnly: scope === "readonly", frozen: scope === "readonly" && a.frozen })),
@@ -137,12 +132,12 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
       if (event.reason === "membership-removed" || event.reason === "session-ended") end(event.reason);
     });
     provider.on("authenticationFailed", () => end("refused"));
-    setConnection({ doc, provider, meeting });
+    setConnection({ doc, provider, meeting, saveStatus });
     return () => {
       destroy();
       setConnection(undefined);
     };
   }, [auditId, generation]);
 
-  return { connection, saveState, access, ended, editsRejectedAt };
+  return { connection, access, ended, editsRejectedAt };
 }

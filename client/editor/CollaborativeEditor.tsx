@@ -9,6 +9,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import type * as Y from "yjs";
 import { richTextExtensions } from "../../shared/editor/extensions.ts";
+import { throttledAwareness } from "../collab/throttledAwareness.ts";
 import type { PresenceUser } from "../collab/usePresence.ts";
 
 export interface CollaborativeEditorProps {
@@ -34,13 +35,18 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
+function caretProvider(provider: HocuspocusProvider) {
+  return { awareness: provider.awareness && throttledAwareness(provider.awareness) };
+}
+
 export default function CollaborativeEditor({ fragment, provider, user, label, onDone }: CollaborativeEditorProps) {
   const editor = useEditor(
     {
       extensions: [
         ...richTextExtensions(),
         Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        // The extension only uses the provider's awareness; carets are published through a throttle.
+        CollaborationCaret.configure({ provider: caretProvider(provider), user, render: renderCaret }),
       ],
       autofocus: "end",
       editorProps: {

@@ -9,6 +9,7 @@ import { describeIssues } from "../../shared/validation/audit.ts";
 import { createUser } from "../auth/accounts.ts";
 import { newPassphrase } from "../auth/bootstrap.ts";
 import { readConfig } from "../config.ts";
+import { Health } from "../health.ts";
 import { openStore } from "../store/index.ts";
 
 const { values } = parseArgs({
@@ -37,7 +38,11 @@ if (!input.success) {
 }
 
 const config = readConfig();
-const store = await openStore(config);
+// The lock refuses while the server runs: two processes writing maca.json would lose writes.
+const store = await openStore(config, new Health()).catch((error: unknown) => {
+  console.error(`user:add: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 try {
   const user = await createUser(store, input.data);
   console.log(`Created ${user.admin ? "admin " : ""}${user.email} (${user.agency.name}) in ${config.dataDir}`);

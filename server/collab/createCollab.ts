@@ -1,34 +1,48 @@
 /** The Hocuspocus engine serving every audit's board and meeting document; one extension per concern. */
 import { Hocuspocus } from "@hocuspocus/server";
 import type { ActionCounts } from "../domain/actionCounts.ts";
+import type { Health } from "../health.ts";
 import { type AccessDeps, accessExtension } from "./extensions/access.ts";
 import { concernTrailExtension } from "./extensions/concerns.ts";
+import { durableLogExtension } from "./extensions/durableLog.ts";
 import { freezeExtension } from "./extensions/freeze.ts";
+import { joinGateExtension } from "./extensions/joinGate.ts";
 import { migrateExtension } from "./extensions/migrate.ts";
-import { persistenceExtension } from "./extensions/persistence.ts";
 
 export interface CollabDeps extends AccessDeps {
   counts: ActionCounts;
+  health: Health;
 }
 
 export function createCollab(deps: CollabDeps): Hocuspocus {
-  const { gate, counts } = deps;
+  const { gate, counts, store, health } = deps;
   return new Hocuspocus({
     name: "maca-board",
     quiet: true,
     // Before authentication a socket may queue little: it has not shown who it is yet.
-    maxUnauthenticatedQueueSize: 256 * 1024,
-    maxUnauthenticatedQueueMessages: 50,
+    maxUnauthenticatedQueueSize: 512 * 1024,
+    // A browser coming back online sends its queued edits (one message each) at once, before
+    // the server has authenticated it: the byte limit is the guard, not the count.
+    maxUnauthenticatedQueueMessages: 5_000,
     maxPendingDocuments: 4,
+    // Every update is durable in the log before it is acknowledged; these only pace compaction
+    // (and the action counts refresh), so they can be lazy.
+    debounce: 5_000,
+    maxDebounce: 30_000,
     extensions: [
       migrateExtension(),
       accessExtension(deps),
       concernTrailExtension(deps.trail),
       freezeExtension(gate),
-      // While frozen the counts come from the freeze snapshot and its updates, not the board.
-      persistenceExtension(deps.store, (auditId, doc) => {
-        if (!gate.isFrozen(auditId)) counts.fromDocument(auditId, doc);
+      durableLogExtension({
+        store,
+        health,
+        // While frozen the counts come from the freeze snapshot and its updates, not the board.
+        stored: (auditId, doc) => {
+          if (!gate.isFrozen(auditId)) counts.fromDocument(auditId, doc);
+        },
       }),
+      joinGateExtension(),
     ],
   });
 }

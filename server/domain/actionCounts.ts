@@ -9,9 +9,9 @@
  * An audit not in the cache is computed once from what is stored: the freeze snapshot plus its
  * updates while frozen, the stored Yjs state otherwise.
  */
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { ActionFields } from "../../shared/board/actions.ts";
-import { CARD_FIELD, cardPlace, cardsMap, casesMap, concernsMap, readAction, readConcern } from "../../shared/board/index.ts";
+import { boardFromState, cardMeta, cardsMap, casesMap, concernsMap, readAction, readConcern } from "../../shared/board/index.ts";
 import { type ActionUpdate, listActions, todayIso } from "../../shared/domain/actions.ts";
 import type { ActionCounts as Counts } from "../../shared/domain/audit.ts";
 import type { BoardJson } from "../../shared/domain/board.ts";
@@ -70,9 +70,9 @@ export class ActionCounts {
     }
     const state = await this.store.loadDocument(auditId);
     if (!state) return [];
-    const doc = new Y.Doc();
+    // A board stored under an older schema is read as the server would load it.
+    const doc = boardFromState(state);
     try {
-      Y.applyUpdate(doc, state);
       return dueDatesOfDocument(doc);
     } finally {
       doc.destroy();
@@ -92,7 +92,8 @@ function dueDatesOfDocument(doc: Y.Doc): DueDates {
   });
   const cases = casesMap(doc);
   cardsMap(doc).forEach((card) => {
-    if (!cardPlace(card) || !cases.has(String(card.get(CARD_FIELD.caseId)))) return;
+    const meta = cardMeta(card);
+    if (!meta || !cases.has(meta.caseId)) return;
     const action = readAction(card);
     if (action && toDo(action)) due.push(action.dueDate);
   });

@@ -4,6 +4,7 @@
  * knows how or where data is written. Getters return copies: change data through the methods.
  */
 import type { AuditMeta } from "../../shared/domain/audit.ts";
+import type { DocumentLog } from "./DocumentLog.ts";
 import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "./records.ts";
 import type { SnapshotStore } from "./SnapshotStore.ts";
 
@@ -26,12 +27,17 @@ export interface Store {
   /** Creates an audit with the initial state of its board document and its first members. */
   createAudit(meta: AuditMeta, initialState: Uint8Array, members: MemberRecord[]): Promise<void>;
   /**
-   * The stored Yjs state of one of an audit's documents (its board: the audit id; its meeting
-   * state: `<auditId>:meeting`, see documentName.ts), or undefined if none was ever stored.
+   * Opens the durable log of one of an audit's documents (its board: the audit id; its meeting
+   * state: `<auditId>:meeting`, see documentName.ts) for the one live copy of that document.
    * Anything else is refused.
    */
+  openDocumentLog(documentName: string): Promise<DocumentLog>;
+  /**
+   * What is stored of a document (named as for openDocumentLog) as one Yjs state, its log
+   * included, or undefined if it was never stored. Safe while the document is open.
+   */
   loadDocument(documentName: string): Promise<Uint8Array | undefined>;
-  /** Replaces the stored Yjs state of one of an audit's documents (named as for loadDocument). */
+  /** Stores the first state of a new document (named as for openDocumentLog) that nobody has open. */
   storeDocument(documentName: string, state: Uint8Array): Promise<void>;
 
   listUsers(): Promise<UserRecord[]>;

@@ -1,18 +1,25 @@
 /**
- * The embedded default store: metadata, people and access in one lowdb JSON file, each audit's
- * Yjs board state in its own binary file beside it (so a board save never rewrites the metadata
- * file), each audit's meeting state likewise, and the audit trail in an append-only file.
+ * The embedded default store: metadata, people and access in one lowdb JSON file (written
+ * atomically and fsync'd), each audit's board and meeting documents as a compacted state plus an
+ * fsync'd update log beside it (so a board edit never rewrites the metadata file), and the audit
+ * trail in an append-only file. A lock file keeps a second server out of the folder.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
+import type { Health } from "../health.ts";
 import { log } from "../log.ts";
 import { writeFileAtomic } from "./atomicFile.ts";
+import type { DocumentLog } from "./DocumentLog.ts";
+import { type DataDirLock, lockDataDir } from "./dataDirLock.ts";
+import { DocumentLogFile, readStoredDocument, stateFile } from "./documentLogFile.ts";
 import { parseDocumentName } from "./documentName.ts";
+import { DurableJsonFile } from "./durableJsonFile.ts";
+import { encodeStateFile } from "./logRecords.ts";
 import { EMPTY_SNAPSHOT_DATA, LowdbSnapshotStore, type SnapshotData } from "./lowdbSnapshots.ts";
 import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "./records.ts";
+import { encodeStoredDocument } from "./replay.ts";
 import type { SnapshotStore } from "./SnapshotStore.ts";
 import type { SessionFilter, Store } from "./Store.ts";
 import { SnapshotFiles } from "./snapshotFiles.ts";
@@ -41,6 +48,8 @@ export class LowdbStore implements Store {
     private readonly docsDir: string,
     private readonly trail: TrailFile,
     snapshotsDir: string,
+    private readonly lock: DataDirLock,
+    private readonly health: Health,
   ) {
     this.snapshots = new LowdbSnapshotStore(
       () => this.db.data,
@@ -49,16 +58,22 @@ export class LowdbStore implements Store {
     );
   }
 
-  /** Opens (creating if needed) the store in `dataDir`. */
-  static async open(dataDir: string): Promise<LowdbStore> {
+  /** Opens (creating if needed) the store in `dataDir`, which no other server may be using. */
+  static async open(dataDir: string, health: Health): Promise<LowdbStore> {
     const docsDir = path.join(dataDir, "docs");
     await fs.mkdir(docsDir, { recursive: true });
-    // JSONFilePreset would silently use memory under NODE_ENV=test; the plain adapter always writes.
-    const db = new Low<Data>(new JSONFile(path.join(dataDir, "maca.json")), copy(EMPTY));
-    await db.read();
-    // Files written before accounts existed lack the newer collections.
-    db.data = { ...copy(EMPTY), ...db.data };
-    return new LowdbStore(db, docsDir, new TrailFile(path.join(dataDir, "audit-trail.jsonl")), path.join(dataDir, "snapshots"));
+    const lock = await lockDataDir(dataDir);
+    try {
+      const db = new Low<Data>(new DurableJsonFile<Data>(path.join(dataDir, "maca.json")), copy(EMPTY));
+      await db.read();
+      // Files written before accounts existed lack the newer collections.
+      db.data = { ...copy(EMPTY), ...db.data };
+      const trail = new TrailFile(path.join(dataDir, "audit-trail.jsonl"));
+      return new LowdbStore(db, docsDir, trail, path.join(dataDir, "snapshots"), lock, health);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   }
 
   async listAudits(): Promise<AuditMeta[]> {
@@ -77,17 +92,18 @@ export class LowdbStore implements Store {
     await this.write();
   }
 
+  async openDocumentLog(documentName: string): Promise<DocumentLog> {
+    return DocumentLogFile.open(this.docBase(documentName), this.health);
+  }
+
   async loadDocument(documentName: string): Promise<Uint8Array | undefined> {
-    try {
-      return new Uint8Array(await fs.readFile(this.docFile(documentName)));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw error;
-    }
+    const stored = await readStoredDocument(this.docBase(documentName));
+    if (!stored.state && stored.updates.length === 0) return undefined;
+    return encodeStoredDocument(stored, documentName);
   }
 
   async storeDocument(documentName: string, state: Uint8Array): Promise<void> {
-    await writeFileAtomic(this.docFile(documentName), state);
+    await writeFileAtomic(stateFile(this.docBase(documentName)), encodeStateFile(state, 0));
   }
 
   async listUsers(): Promise<UserRecord[]> {
@@ -213,6 +229,7 @@ export class LowdbStore implements Store {
   async close(): Promise<void> {
     if (this.lazyWrite) await this.write();
     await this.trail.append([]);
+    await this.lock.release();
   }
 
   private async write(): Promise<void> {
@@ -229,13 +246,14 @@ export class LowdbStore implements Store {
   }
 
   /**
-   * `<auditId>.ydoc` for a board, `<auditId>.meeting.ydoc` for its meeting state. Names are
+   * `docs/<auditId>` for a board, `docs/<auditId>.meeting` for its meeting state, to which the
+   * log's files add `.state` and `.log` (documentLogFile.ts). Names are
    * validated at the boundary; parsed again here because this builds a path (an id has no dots
    * or slashes, so the two kinds can never share a file and nothing leaves docsDir).
    */
-  private docFile(documentName: string): string {
+  private docBase(documentName: string): string {
     const ref = parseDocumentName(documentName);
     if (!ref) throw new Error(`Not a document name: ${JSON.stringify(documentName.slice(0, 80))}`);
-    return path.join(this.docsDir, ref.kind === "meeting" ? `${ref.auditId}.meeting.ydoc` : `${ref.auditId}.ydoc`);
+    return path.join(this.docsDir, ref.kind === "meeting" ? `${ref.auditId}.meeting` : ref.auditId);
   }
 }

@@ -8,6 +8,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { SnapshotContent } from "../../shared/domain/snapshot.ts";
 import { IdSchema } from "../../shared/validation/audit.ts";
+import { readFileIfExists, syncDirectory } from "./atomicFile.ts";
 
 export class SnapshotFiles {
   constructor(private readonly dir: string) {}
@@ -19,12 +20,12 @@ export class SnapshotFiles {
   }
 
   async readContent(auditId: string, snapshotId: string): Promise<SnapshotContent | undefined> {
-    const text = await readIfExists(this.file(auditId, snapshotId, "json"));
+    const text = await readFileIfExists(this.file(auditId, snapshotId, "json"));
     return text === undefined ? undefined : (JSON.parse(text.toString("utf8")) as SnapshotContent);
   }
 
   async readState(auditId: string, snapshotId: string): Promise<Uint8Array | undefined> {
-    const bytes = await readIfExists(this.file(auditId, snapshotId, "ydoc"));
+    const bytes = await readFileIfExists(this.file(auditId, snapshotId, "ydoc"));
     return bytes && new Uint8Array(bytes);
   }
 
@@ -38,22 +39,20 @@ export class SnapshotFiles {
   }
 }
 
-/** Complete or absent (written aside, then linked in), and never over an existing file. */
+/** Complete or absent (written aside, fsync'd, then linked in), and never over an existing file. */
 async function writeOnce(file: string, data: Uint8Array | string): Promise<void> {
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  await fs.writeFile(temp, data, { mode: 0o444 });
+  const handle = await fs.open(temp, "wx", 0o444);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
   try {
     await fs.link(temp, file);
   } finally {
     await fs.unlink(temp);
   }
-}
-
-async function readIfExists(file: string): Promise<Buffer | undefined> {
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
+  await syncDirectory(path.dirname(file));
 }

@@ -1,10 +1,11 @@
 /**
  * Actions: a "What needs to happen" card made into something an agency owns, with a lead, a due
- * date, a priority and a status. The action lives on the card (one key per field, so two people
- * can fill in different fields at once).
+ * date, a priority and a status. The action lives on the card: each field is its own key of the
+ * card's map (actionKey), so two people can fill in different fields at once. The status marks
+ * the card as an action (no separate flag: a key costs ~300 bytes of server heap per card).
  */
-import * as Y from "yjs";
-import { ACTION_FIELD, ACTION_STATUSES, type ActionStatus, CARD_FIELD, cardsMap, PRIORITIES, type Priority } from "./schema.ts";
+import type * as Y from "yjs";
+import { ACTION_FIELD, ACTION_STATUSES, type ActionStatus, actionKey, cardsMap, PRIORITIES, type Priority } from "./schema.ts";
 
 export interface ActionFields {
   ownerAgency?: string;
@@ -17,24 +18,23 @@ export interface ActionFields {
   answers?: string;
 }
 
-function actionMap(doc: Y.Doc, cardId: string): Y.Map<unknown> | undefined {
-  const action = cardsMap(doc).get(cardId)?.get(CARD_FIELD.action);
-  return action instanceof Y.Map ? action : undefined;
-}
+/** The action fields a change may name (`cleared` is clearAction's). */
+const SETTABLE: ReadonlySet<string> = new Set(Object.values(ACTION_FIELD).filter((field) => field !== ACTION_FIELD.cleared));
 
-/** Makes the card an action (status open) or changes some of its fields; "" clears a field. */
+/** Makes the card an action (status open unless it had one) or changes some of its fields; "" clears a field. */
 export function setAction(doc: Y.Doc, cardId: string, change: Partial<{ [K in keyof ActionFields]: ActionFields[K] | "" }>): boolean {
-  const action = actionMap(doc, cardId);
-  if (!action) return false;
+  const card = cardsMap(doc).get(cardId);
+  if (!card) return false;
   doc.transact(() => {
-    if (action.get(ACTION_FIELD.isAction) !== true) {
-      action.set(ACTION_FIELD.isAction, true);
-      if (action.get(ACTION_FIELD.status) === undefined && change.status === undefined) action.set(ACTION_FIELD.status, "open");
-    }
-    for (const [key, value] of Object.entries(change)) {
-      if (value === undefined) continue;
-      if (value === "") action.delete(key);
-      else action.set(key, value);
+    if (card.has(actionKey(ACTION_FIELD.cleared))) card.delete(actionKey(ACTION_FIELD.cleared));
+    // The status is what makes the card an action: an unset or cleared one reads as "open".
+    const current = card.get(actionKey(ACTION_FIELD.status));
+    const status = change.status === "" ? "open" : (change.status ?? (typeof current === "string" ? current : "open"));
+    if (status !== current) card.set(actionKey(ACTION_FIELD.status), status);
+    for (const [field, value] of Object.entries(change)) {
+      if (value === undefined || field === ACTION_FIELD.status || !SETTABLE.has(field)) continue;
+      if (value === "") card.delete(actionKey(field));
+      else card.set(actionKey(field), value);
     }
   });
   return true;
@@ -42,18 +42,17 @@ export function setAction(doc: Y.Doc, cardId: string, change: Partial<{ [K in ke
 
 /** Turns the card back into a plain card; its action fields are kept in case it is made an action again. */
 export function clearAction(doc: Y.Doc, cardId: string): boolean {
-  const action = actionMap(doc, cardId);
-  if (!action) return false;
-  action.set(ACTION_FIELD.isAction, false);
+  const card = cardsMap(doc).get(cardId);
+  if (!card) return false;
+  card.set(actionKey(ACTION_FIELD.cleared), true);
   return true;
 }
 
 /** The card's action, or undefined when the card is not an action. */
 export function readAction(card: Y.Map<unknown>): ActionFields | undefined {
-  const action = card.get(CARD_FIELD.action);
-  if (!(action instanceof Y.Map) || action.get(ACTION_FIELD.isAction) !== true) return undefined;
-  const text = (key: string) => {
-    const value = action.get(key);
+  if (typeof card.get(actionKey(ACTION_FIELD.status)) !== "string" || card.get(actionKey(ACTION_FIELD.cleared)) === true) return undefined;
+  const text = (field: string) => {
+    const value = card.get(actionKey(field));
     return typeof value === "string" && value.length > 0 ? value : undefined;
   };
   const status = text(ACTION_FIELD.status);

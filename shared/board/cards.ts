@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { newId } from "./ids.ts";
 import { compareOrdered, type Ordered, orderKeyAt } from "./order.ts";
 import { setFragmentText } from "./richText.ts";
-import { CARD_FIELD, type CardPlace, type ColumnId, cardsMap, casesMap } from "./schema.ts";
+import { CARD_FIELD, type CardMeta, type CardPlace, type ColumnId, cardsMap, casesMap } from "./schema.ts";
 
 export interface NewCard {
   caseId: string;
@@ -16,19 +16,41 @@ export interface NewCard {
   index?: number;
 }
 
+/** A `meta` value as a CardMeta, or undefined when it is not one (absent, or written by something else). */
+export function asCardMeta(value: unknown): CardMeta | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const meta = value as Partial<Record<keyof CardMeta, unknown>>;
+  const strings = [meta.caseId, meta.column, meta.order, meta.agency, meta.author, meta.createdAt];
+  return strings.every((field) => typeof field === "string") ? (meta as CardMeta) : undefined;
+}
+
+/** The card's case, place and stamp; undefined while a replica holds none (the card is then not shown). */
+export function cardMeta(card: Y.Map<unknown>): CardMeta | undefined {
+  return asCardMeta(card.get(CARD_FIELD.meta));
+}
+
 export function cardPlace(card: Y.Map<unknown>): CardPlace | undefined {
-  const place = card.get(CARD_FIELD.place) as CardPlace | undefined;
-  return place && typeof place.order === "string" ? place : undefined;
+  return cardMeta(card);
+}
+
+/** The value to store as `meta`, its fields always in the same order (identical values encode identically). */
+export function cardMetaValue(meta: CardMeta): CardMeta {
+  return {
+    caseId: meta.caseId,
+    column: meta.column,
+    order: meta.order,
+    agency: meta.agency,
+    author: meta.author,
+    createdAt: meta.createdAt,
+  };
 }
 
 /** The cards of one column of one case as {id, order}, in display order. */
 export function orderedCardIds(doc: Y.Doc, caseId: string, column: ColumnId): Ordered[] {
   const list: Ordered[] = [];
   cardsMap(doc).forEach((card, id) => {
-    const place = cardPlace(card);
-    if (card.get(CARD_FIELD.caseId) === caseId && place?.column === column) {
-      list.push({ id, order: place.order });
-    }
+    const meta = cardMeta(card);
+    if (meta?.caseId === caseId && meta.column === column) list.push({ id, order: meta.order });
   });
   return list.sort(compareOrdered);
 }
@@ -41,17 +63,18 @@ export function addCard(doc: Y.Doc, card: NewCard, options: { id?: string } = {}
     const siblings = orderedCardIds(doc, card.caseId, card.column);
     const entry = new Y.Map<unknown>();
     const body = new Y.XmlFragment();
-    entry.set(CARD_FIELD.caseId, card.caseId);
-    entry.set(CARD_FIELD.place, {
-      column: card.column,
-      order: orderKeyAt(siblings, card.index ?? siblings.length),
-    } satisfies CardPlace);
-    entry.set(CARD_FIELD.agency, card.agency);
-    entry.set(CARD_FIELD.author, card.author);
-    entry.set(CARD_FIELD.createdAt, new Date().toISOString());
+    entry.set(
+      CARD_FIELD.meta,
+      cardMetaValue({
+        caseId: card.caseId,
+        column: card.column,
+        order: orderKeyAt(siblings, card.index ?? siblings.length),
+        agency: card.agency,
+        author: card.author,
+        createdAt: new Date().toISOString(),
+      }),
+    );
     entry.set(CARD_FIELD.body, body);
-    entry.set(CARD_FIELD.themes, new Y.Map<unknown>());
-    entry.set(CARD_FIELD.action, new Y.Map<unknown>());
     cardsMap(doc).set(id, entry);
     if (card.text) setFragmentText(body, card.text);
   });
@@ -60,14 +83,14 @@ export function addCard(doc: Y.Doc, card: NewCard, options: { id?: string } = {}
 
 /**
  * Moves a card to `index` of `column` in its case (index counted without the card itself).
- * The column and order are written as one value, so concurrent moves resolve to one winner.
+ * The whole `meta` is written as one value, so concurrent moves resolve to one winner.
  */
 export function moveCard(doc: Y.Doc, cardId: string, to: { column: ColumnId; index: number }): boolean {
   const card = cardsMap(doc).get(cardId);
-  if (!card) return false;
-  const caseId = String(card.get(CARD_FIELD.caseId));
-  const others = orderedCardIds(doc, caseId, to.column).filter((c) => c.id !== cardId);
-  card.set(CARD_FIELD.place, { column: to.column, order: orderKeyAt(others, to.index) } satisfies CardPlace);
+  const meta = card && cardMeta(card);
+  if (!card || !meta) return false;
+  const others = orderedCardIds(doc, meta.caseId, to.column).filter((c) => c.id !== cardId);
+  card.set(CARD_FIELD.meta, cardMetaValue({ ...meta, column: to.column, order: orderKeyAt(others, to.index) }));
   return true;
 }
 

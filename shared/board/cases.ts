@@ -1,8 +1,9 @@
 /** Cases on the board: add, edit, reorder, delete. Every write goes through here. */
 import * as Y from "yjs";
+import { cardMeta } from "./cards.ts";
 import { newId } from "./ids.ts";
 import { compareOrdered, type Ordered, orderKeyAt } from "./order.ts";
-import { CARD_FIELD, CASE_FIELD, cardsMap, casesMap, type PlanId } from "./schema.ts";
+import { CASE_FIELD, cardsMap, casesMap, type PlanId } from "./schema.ts";
 
 /** The editable fields of a case. Labels are pseudonyms ("Case 3", "Gail, 13"), never real names. */
 export interface CaseFields {
@@ -72,7 +73,7 @@ export function deleteCase(doc: Y.Doc, caseId: string): boolean {
   doc.transact(() => {
     const cards = cardsMap(doc);
     for (const [cardId, card] of cards.entries()) {
-      if (card.get(CARD_FIELD.caseId) === caseId) cards.delete(cardId);
+      if (cardMeta(card)?.caseId === caseId) cards.delete(cardId);
     }
     casesMap(doc).delete(caseId);
   });

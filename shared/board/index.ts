@@ -6,6 +6,7 @@ export * from "./cases.ts";
 export * from "./concerns.ts";
 export * from "./ids.ts";
 export * from "./init.ts";
+export * from "./migrate.ts";
 export * from "./order.ts";
 export * from "./read.ts";
 export * from "./richText.ts";

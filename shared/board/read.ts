@@ -2,14 +2,12 @@
 import * as Y from "yjs";
 import type { BoardJson, CardJson, CaseJson } from "../domain/board.ts";
 import { readAction } from "./actions.ts";
-import { cardPlace } from "./cards.ts";
+import { cardMeta } from "./cards.ts";
 import { caseNotes, orderedCaseIds } from "./cases.ts";
 import { readConcerns } from "./concerns.ts";
 import { compareOrdered } from "./order.ts";
 import { fragmentToJson, fragmentToText, type RichTextNode } from "./richText.ts";
 import {
-  BOARD_FIELD,
-  boardMap,
   CARD_FIELD,
   CASE_FIELD,
   COLUMN_IDS,
@@ -19,27 +17,24 @@ import {
   type PlanId,
   SECTION_IDS,
   type SectionId,
+  schemaVersion,
 } from "./schema.ts";
 import { sectionFragment } from "./sections.ts";
 import { cardThemeIds, readThemes } from "./themes.ts";
 
-export function schemaVersion(doc: Y.Doc): number {
-  return Number(boardMap(doc).get(BOARD_FIELD.schemaVersion) ?? 0);
-}
-
 /** A card without its text (cheap: no rich-text walk), or undefined if it does not exist. */
 export function readCardMeta(doc: Y.Doc, cardId: string): Omit<CardJson, "text"> | undefined {
   const card = cardsMap(doc).get(cardId);
-  const place = card && cardPlace(card);
-  if (!card || !place) return undefined;
+  const meta = card && cardMeta(card);
+  if (!card || !meta) return undefined;
   const action = readAction(card);
   return {
     id: cardId,
-    caseId: String(card.get(CARD_FIELD.caseId)),
-    column: place.column,
-    agency: String(card.get(CARD_FIELD.agency) ?? ""),
-    author: String(card.get(CARD_FIELD.author) ?? ""),
-    createdAt: String(card.get(CARD_FIELD.createdAt) ?? ""),
+    caseId: meta.caseId,
+    column: meta.column,
+    agency: meta.agency,
+    author: meta.author,
+    createdAt: meta.createdAt,
     themes: cardThemeIds(doc, card),
     ...(action ? { action } : {}),
   };
@@ -67,15 +62,14 @@ export function readCard(doc: Y.Doc, cardId: string, options: ReadOptions = {}):
 export function cardIdsByCase(doc: Y.Doc): Map<string, Record<ColumnId, string[]>> {
   const grouped = new Map<string, Record<ColumnId, { id: string; order: string }[]>>();
   cardsMap(doc).forEach((card, id) => {
-    const place = cardPlace(card);
-    if (!place || !COLUMN_IDS.includes(place.column)) return;
-    const caseId = String(card.get(CARD_FIELD.caseId));
-    let columns = grouped.get(caseId);
+    const meta = cardMeta(card);
+    if (!meta || !COLUMN_IDS.includes(meta.column)) return;
+    let columns = grouped.get(meta.caseId);
     if (!columns) {
       columns = { workingWell: [], worried: [], needsToHappen: [] };
-      grouped.set(caseId, columns);
+      grouped.set(meta.caseId, columns);
     }
-    columns[place.column].push({ id, order: place.order });
+    columns[meta.column].push({ id, order: meta.order });
   });
   const result = new Map<string, Record<ColumnId, string[]>>();
   for (const [caseId, columns] of grouped) {

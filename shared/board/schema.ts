@@ -3,17 +3,25 @@
  *
  * doc.getMap("board")     schema version and other document-level facts
  * doc.getMap("cases")     caseId -> Y.Map { label, ageBand, summary, plan, order, createdAt, notes: Y.XmlFragment }
- * doc.getMap("cards")     cardId -> Y.Map { caseId, place: {column, order}, agency, author, createdAt, body: Y.XmlFragment,
- *                            themes: Y.Map<themeId, true>, action: Y.Map { isAction, ownerAgency, lead, dueDate,
- *                            priority, status, answers } }
+ * doc.getMap("cards")     cardId -> Y.Map {
+ *                            meta: { caseId, column, order, agency, author, createdAt }   one plain value
+ *                            body: Y.XmlFragment                                          the card's rich text
+ *                            "theme:<themeId>": true                                      one key per tag
+ *                            "action:<field>": value   status, ownerAgency, lead, dueDate, priority, answers, cleared
+ *                          }
  * doc.getMap("themes")    themeId -> Y.Map { name, order }   cross-case themes cards are tagged with
  * doc.getMap("concerns")  concernId -> Y.Map { caseId, concern, agency, who, dueAt, raisedBy, raisedByAgency, raisedAt,
  *                            status }   immediate safeguarding concerns raised during the audit
  * doc.getXmlFragment("section:<id>")  audit-level rich text: issues across cases, good practice, questions
  *
- * A card's `themes` and `action` maps are created with the card (and by the version-2 migration
- * for older cards), never lazily: two people creating the same nested map at once would make one
- * of them silently lose their change.
+ * A card is one Y.Map and its body: every shared type costs about 600 bytes of server heap, so
+ * tags and action fields are keys of the card's own map rather than nested maps (version 2 had
+ * two per card). Each tag and each action field is still its own key, so two people tagging a
+ * card or filling in different action fields at once both keep their change.
+ * What never changes after creation (case, agency, author, time) and where the card sits (column,
+ * order) are one value, `meta`: a key costs about 300 bytes, and a move writing the whole value
+ * resolves concurrent moves to one winner as before. The server puts back any change a client
+ * makes to the fixed part (authorship.ts).
  *
  * Cases and cards are kept in flat maps and ordered by fractional keys rather than in Y.Arrays:
  * a move is then a single last-writer-wins write, so concurrent moves can never duplicate or lose
@@ -22,7 +30,7 @@
 import type * as Y from "yjs";
 
 /** Bumped whenever the layout above changes; stored in the document. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const ROOT = {
   board: "board",
@@ -45,21 +53,29 @@ export const CASE_FIELD = {
 } as const;
 
 export const CARD_FIELD = {
-  caseId: "caseId",
-  place: "place",
-  agency: "agency",
-  author: "author",
-  createdAt: "createdAt",
+  meta: "meta",
   body: "body",
-  themes: "themes",
-  action: "action",
 } as const;
+
+/** The key of a card's tag for a theme. */
+export function themeTagKey(themeId: string): string {
+  return `theme:${themeId}`;
+}
+
+/** The key of one field of a card's action. */
+export function actionKey(field: string): string {
+  return `action:${field}`;
+}
 
 export const THEME_FIELD = { name: "name", order: "order" } as const;
 
-/** Each field of an action is its own key, so two people can set owner and due date at once. */
+/**
+ * Each field of an action is its own key of the card (actionKey), so two people can set owner and
+ * due date at once. A card is an action while it has a status and is not `cleared`: making it a
+ * plain card again keeps its fields (and status) for when it is made an action again.
+ */
 export const ACTION_FIELD = {
-  isAction: "isAction",
+  cleared: "cleared",
   ownerAgency: "ownerAgency",
   lead: "lead",
   dueDate: "dueDate",
@@ -135,6 +151,18 @@ export interface CardPlace {
   order: string;
 }
 
+/** A card's `meta` value: where it is, and the stamp it got when it was made (never changes). */
+export interface CardMeta extends CardPlace {
+  caseId: string;
+  /** Agency id. */
+  agency: string;
+  author: string;
+  createdAt: string;
+}
+
+/** The parts of `meta` fixed at creation. */
+export const CARD_STAMP_FIELDS = ["caseId", "agency", "author", "createdAt"] as const;
+
 export function casesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(ROOT.cases);
 }
@@ -153,6 +181,12 @@ export function themesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 
 export function boardMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOT.board);
+}
+
+/** The schema version the document says it has (0 for a document from before versions). */
+export function schemaVersion(doc: Y.Doc): number {
+  const version = Number(boardMap(doc).get(BOARD_FIELD.schemaVersion) ?? 0);
+  return Number.isFinite(version) ? version : 0;
 }
 
 export function sectionRootName(section: SectionId): string {

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { agencySlug } from "../domain/agencies.ts";
 import { newId } from "./ids.ts";
 import { compareOrdered, type Ordered, orderKeyAt } from "./order.ts";
-import { CARD_FIELD, cardsMap, THEME_FIELD, themesMap } from "./schema.ts";
+import { cardsMap, THEME_FIELD, themesMap, themeTagKey } from "./schema.ts";
 
 export interface ThemeJson {
   id: string;
@@ -54,28 +54,26 @@ export function deleteTheme(doc: Y.Doc, themeId: string): boolean {
   if (!themesMap(doc).has(themeId)) return false;
   doc.transact(() => {
     themesMap(doc).delete(themeId);
+    const tag = themeTagKey(themeId);
     cardsMap(doc).forEach((card) => {
-      const tags = card.get(CARD_FIELD.themes);
-      if (tags instanceof Y.Map && tags.has(themeId)) tags.delete(themeId);
+      if (card.has(tag)) card.delete(tag);
     });
   });
   return true;
 }
 
-/** Tags (or untags) a card with a theme. */
+/** Tags (or untags) a card with a theme: one key of the card per tag, so concurrent tags all count. */
 export function tagCard(doc: Y.Doc, cardId: string, themeId: string, tagged: boolean): boolean {
-  const tags = cardsMap(doc).get(cardId)?.get(CARD_FIELD.themes);
-  if (!(tags instanceof Y.Map) || !themesMap(doc).has(themeId)) return false;
-  if (tagged) tags.set(themeId, true);
-  else tags.delete(themeId);
+  const card = cardsMap(doc).get(cardId);
+  if (!card || !themesMap(doc).has(themeId)) return false;
+  if (tagged) card.set(themeTagKey(themeId), true);
+  else card.delete(themeTagKey(themeId));
   return true;
 }
 
 /** The ids of the existing themes a card is tagged with, in theme order. */
 export function cardThemeIds(doc: Y.Doc, card: Y.Map<unknown>): string[] {
-  const tags = card.get(CARD_FIELD.themes);
-  if (!(tags instanceof Y.Map)) return [];
   return ordered(doc)
     .map((t) => t.id)
-    .filter((id) => tags.has(id));
+    .filter((id) => card.get(themeTagKey(id)) === true);
 }

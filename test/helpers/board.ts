@@ -20,6 +20,8 @@ export interface ConnectOptions {
    * a new one when omitted. A shared socket is left open by destroy().
    */
   socket?: HocuspocusProviderWebsocket;
+  /** The Y.Doc to connect (e.g. one a test already watches); a fresh one when omitted. */
+  doc?: Y.Doc;
 }
 
 /** `ws` with the cookie and origin a browser would send on the upgrade request. */
@@ -64,7 +66,7 @@ export function connectDocument(
   options: ConnectOptions = {},
 ): Promise<DocumentConnection> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const doc = new Y.Doc();
+  const doc = options.doc ?? new Y.Doc();
   const headers: Record<string, string> = {};
   if (credentials.cookie) headers.cookie = credentials.cookie;
   if (options.origin) headers.origin = options.origin;

@@ -3,7 +3,7 @@
  * steps a person takes (sign in, open a board, edit), so end-to-end scenarios read like what users do.
  */
 import { createRequire } from "node:module";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Page, type WebSocketRoute } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 
@@ -158,6 +158,68 @@ export async function holdableBoardSocket(page: Page): Promise<HeldBoardSocket> 
         if (spacingMs > 0) await new Promise((resolve) => setTimeout(resolve, spacingMs));
       }
       holding = false;
+    },
+  };
+}
+
+/** A close code and reason that may be sent on (1005 "no status" and 1006 "abnormal" may not). */
+function sendableClose(code: number | undefined, reason: string | undefined): { code?: number; reason?: string } {
+  return code === 1000 || (code !== undefined && code >= 3000 && code <= 4999) ? { code, reason } : {};
+}
+
+/** Cuts a page's board connection on demand, as a dropped network would, and records what the page sent. */
+export interface DroppableBoardSocket {
+  /** Closes the page's open board sockets and refuses new ones until restore(). */
+  drop(): Promise<void>;
+  /** Lets the page's own reconnection attempts through again. */
+  restore(): void;
+  /** Every message the page sent on its board sockets, in order, with when it passed (Date.now()). */
+  readonly sent: ReadonlyArray<{ at: number; data: Buffer }>;
+}
+
+/**
+ * Routes the page's board WebSocket (`/collab`) through the test so that it can be dropped.
+ * Chromium's offline emulation (context.setOffline, CDP Network.emulateNetworkConditions) leaves
+ * an open WebSocket to the server untouched, so the route closes it instead. Call before the page
+ * opens the board.
+ */
+export async function droppableBoardSocket(page: Page): Promise<DroppableBoardSocket> {
+  let offline = false;
+  // Each open board socket's page side and server side.
+  const open = new Map<WebSocketRoute, WebSocketRoute>();
+  const sent: { at: number; data: Buffer }[] = [];
+  await page.routeWebSocket(/\/collab$/, (socket) => {
+    if (offline) {
+      void socket.close({ code: 4000, reason: "offline" });
+      return;
+    }
+    const server = socket.connectToServer();
+    open.set(socket, server);
+    socket.onMessage((message) => {
+      sent.push({ at: Date.now(), data: Buffer.from(message) });
+      server.send(message);
+    });
+    // A close handler turns off Playwright's forwarding of closes: forward them here.
+    socket.onClose((code, reason) => {
+      open.delete(socket);
+      void server.close(sendableClose(code, reason));
+    });
+    server.onClose((code, reason) => {
+      open.delete(socket);
+      void socket.close(sendableClose(code, reason));
+    });
+  });
+  return {
+    sent,
+    drop: async () => {
+      offline = true;
+      const dropping = [...open];
+      open.clear();
+      // Both ends see the connection go, as when a network drops (the server closes its side).
+      await Promise.all(dropping.flatMap((ends) => ends.map((end) => end.close({ code: 4000, reason: "network dropped" }))));
+    },
+    restore: () => {
+      offline = false;
     },
   };
 }

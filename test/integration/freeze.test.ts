@@ -117,7 +117,9 @@ describe("freezing while people type", () => {
       const connection = await connect(s.server, s.audit.id, person.credentials);
       typists.push(startTyping(connection, s.caseId, `T${i}`, AGENCIES[i] as string, clock));
     }
-    await sleep(300);
+    // Freeze mid-typing, once typing has really reached the server (every update is fsync'd
+    // first, so on a loaded machine the first ones can take a while).
+    await waitFor(() => (readBoard(chairBoard.doc).cases[0]?.columns.worried.length ?? 0) > 10, 10_000, "typing to arrive");
 
     const frozen = await s.chair.freeze(s.audit.id);
     clock.frozen = true;

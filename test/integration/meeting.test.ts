@@ -137,7 +137,7 @@ describe("only chairs write the meeting document", () => {
 
     for (const connection of open.splice(0)) connection.destroy();
     await s.server.restart();
-    await access(path.join(s.server.dataDir, "docs", `${s.auditId}.meeting.ydoc`));
+    await access(path.join(s.server.dataDir, "docs", `${s.auditId}.meeting.state`));
     untouched(await s.meetingOnly(s.server.admin));
   });
 

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, test } from "vitest";
 import * as Y from "yjs";
+import { Health } from "../../server/health.ts";
 import { openStore } from "../../server/store/index.ts";
 import { COLUMN_IDS, readBoard } from "../../shared/board/index.ts";
 import { type Api, addCardOk, addCaseOk, api, createAuditOk } from "../helpers/api.ts";
@@ -76,7 +77,7 @@ describe("a graceful restart", () => {
 
     // stop() with the client still connected must have stored the board by the time it resolves.
     await server.stop();
-    const store = await openStore({ dataDir: server.dataDir });
+    const store = await openStore({ dataDir: server.dataDir }, new Health());
     const stored = await store.loadDocument(audit.id);
     await store.close();
     live.destroy();

@@ -39,7 +39,7 @@ describe("the public contract", () => {
   test("GET /api/health answers {ok: true}", async () => {
     const response = await http.health();
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ ok: true });
+    expect(response.body).toEqual({ ok: true, status: "ok", problems: 0 });
   });
 
   test("GET /api/agencies lists the default agencies including Police and Children's Social Care", async () => {

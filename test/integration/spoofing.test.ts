@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import WebSocket from "ws";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { CARD_FIELD, cardsMap } from "../../shared/board/index.ts";
+import { CARD_FIELD, cardMeta, cardsMap } from "../../shared/board/index.ts";
 import { type Api, addCaseOk, api, createAuditOk } from "../helpers/api.ts";
 import { type BoardConnection, connectBoard } from "../helpers/board.ts";
 import { addPerson, type Person, signIn } from "../helpers/people.ts";
@@ -178,8 +178,7 @@ describe("an attendee", () => {
     const chairs = r.chair.board.addCard(r.caseId, "workingWell", "The chair's card");
     await waitFor(() => r.attendee.board.card(chairs), 5_000, "the chair's card to reach the attendee");
     const card = cardsMap(r.attendee.doc).get(chairs) as Y.Map<unknown>;
-    card.set(CARD_FIELD.author, "Pat Attendee");
-    card.set(CARD_FIELD.agency, "police");
+    card.set(CARD_FIELD.meta, { ...cardMeta(card), author: "Pat Attendee", agency: "police" });
     await waitFor(() => r.attendee.board.card(chairs)?.author === "Administrator", 5_000, "the forged author to be put back");
     expect(r.chair.board.card(chairs)).toMatchObject({ author: "Administrator", agency: "partnership" });
   });

@@ -74,7 +74,7 @@ describe("WebSocket upgrades", () => {
       const { outcome, detail } = await tryUpgrade(`${base}${pathname}`);
       expect(outcome).toBe("refused");
       expect(detail.length).toBeGreaterThan(0);
-      expect((await http.health()).body).toEqual({ ok: true });
+      expect((await http.health()).body).toEqual({ ok: true, status: "ok", problems: 0 });
     },
   );
 });

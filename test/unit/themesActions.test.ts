@@ -1,14 +1,11 @@
-/** Themes, card tags, actions and the version-2 migration on the shared schema, including under concurrency. */
+/** Themes, card tags, actions and migrating a board from before schema versions, including under concurrency. */
 import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import {
-  ACTION_FIELD,
   actionWarnings,
   addCard,
   addCase,
   addTheme,
-  BOARD_FIELD,
-  boardMap,
   CARD_FIELD,
   cardsMap,
   clearAction,
@@ -21,6 +18,7 @@ import {
   readThemes,
   SCHEMA_VERSION,
   setAction,
+  setFragmentText,
   tagCard,
   themeIdFor,
 } from "../../shared/board/index.ts";
@@ -107,21 +105,42 @@ describe("actions", () => {
   });
 });
 
-describe("migration to schema 2", () => {
-  test("gives older cards their themes and action maps and the audit its theme list, once", () => {
+describe("migration of a board from before schema versions", () => {
+  test("gives the audit its theme list and brings its cards to the current layout, once", () => {
+    // Version 0/1 cards had their case, place and stamp as keys, and no tags or action yet.
     const old = new Y.Doc();
-    boardMap(old).set(BOARD_FIELD.schemaVersion, 1);
     const caseId = addCase(old, { label: "Case 1" });
-    const cardId = addCard(old, { caseId, column: "needsToHappen", text: "Old card", agency: "gp", author: "GP" }) as string;
-    const card = cardsMap(old).get(cardId) as Y.Map<unknown>;
-    card.delete(CARD_FIELD.themes);
-    card.delete(CARD_FIELD.action);
+    const card = new Y.Map<unknown>();
+    const body = new Y.XmlFragment();
+    old.transact(() => {
+      card.set("caseId", caseId);
+      card.set("place", { column: "needsToHappen", order: "a0" });
+      card.set("agency", "gp");
+      card.set("author", "GP");
+      card.set("createdAt", "2024-05-01T10:00:00.000Z");
+      card.set("body", body);
+      cardsMap(old).set("old-card", card);
+      setFragmentText(body, "Old card");
+    });
+    expect(readBoard(old).schemaVersion).toBe(0);
 
     expect(migrateBoard(old)).toBe(true);
     expect(readBoard(old).schemaVersion).toBe(SCHEMA_VERSION);
     expect(readThemes(old)).toHaveLength(DEFAULT_THEMES.length);
-    expect(setAction(old, cardId, { ownerAgency: "gp" })).toBe(true);
-    expect((card.get(CARD_FIELD.action) as Y.Map<unknown>).get(ACTION_FIELD.ownerAgency)).toBe("gp");
+    expect(readCard(old, "old-card")).toEqual({
+      id: "old-card",
+      caseId,
+      column: "needsToHappen",
+      agency: "gp",
+      author: "GP",
+      createdAt: "2024-05-01T10:00:00.000Z",
+      themes: [],
+      text: "Old card",
+    });
+    expect([...card.keys()].sort()).toEqual([CARD_FIELD.body, CARD_FIELD.meta]);
+    expect(setAction(old, "old-card", { ownerAgency: "gp" })).toBe(true);
+    expect(tagCard(old, "old-card", themeIdFor("MARAC"), true)).toBe(true);
+    expect(readCard(old, "old-card")).toMatchObject({ action: { status: "open", ownerAgency: "gp" }, themes: [themeIdFor("MARAC")] });
     expect(migrateBoard(old)).toBe(false);
   });
 });

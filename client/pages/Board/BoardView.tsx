@@ -16,7 +16,7 @@ export interface BoardViewProps {
 }
 
 export function BoardView({ audit, user, announce }: BoardViewProps) {
-  const { connection, saveState, access, ended, editsRejectedAt } = useBoardConnection(audit.id, {
+  const { connection, access, ended, editsRejectedAt } = useBoardConnection(audit.id, {
     readOnly: !audit.access.canEdit,
     frozen: audit.freeze.frozen,
   });
@@ -29,7 +29,6 @@ export function BoardView({ audit, user, announce }: BoardViewProps) {
       user={user}
       announce={announce}
       connection={connection}
-      saveState={saveState}
       access={access}
       editsRejectedAt={editsRejectedAt}
       location={location}

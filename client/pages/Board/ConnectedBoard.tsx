@@ -18,6 +18,7 @@ import { CaseView } from "../../board/CaseView.tsx";
 import { PresenceList } from "../../board/PresenceList.tsx";
 import { ReadOnlyBanner } from "../../board/ReadOnlyBanner.tsx";
 import { SaveStatus } from "../../board/SaveStatus.tsx";
+import { SchemaUpgradedBanner } from "../../board/SchemaUpgradedBanner.tsx";
 import { useAgenda } from "../../board/selectors.ts";
 import { ShortcutHelpDialog } from "../../board/shortcuts/ShortcutHelpDialog.tsx";
 import type { ShortcutId } from "../../board/shortcuts/shortcuts.ts";
@@ -26,8 +27,9 @@ import { EditsRejectedNotice } from "../../board/signoff/EditsRejectedNotice.tsx
 import { FrozenBanner } from "../../board/signoff/FrozenBanner.tsx";
 import { SignOffBar } from "../../board/signoff/SignOffBar.tsx";
 import { useFreezeState } from "../../board/signoff/useFreezeState.ts";
+import { useSchemaUpgraded } from "../../board/useSchemaUpgraded.ts";
 import { AUDIT_VIEW_TITLES, viewFromPresenceKey, viewPresenceKey } from "../../board/views.ts";
-import type { BoardConnection, LiveAccess, SaveState } from "../../collab/useBoardConnection.ts";
+import type { BoardConnection, LiveAccess } from "../../collab/useBoardConnection.ts";
 import { setEditingCard, usePresence, usePublishPresence } from "../../collab/usePresence.ts";
 import { preloadEditor } from "../../editor/SharedText.tsx";
 import { MeetingBar } from "../../meeting/MeetingBar.tsx";
@@ -41,15 +43,17 @@ import { useMeetingNavigation } from "./useMeetingNavigation.ts";
 
 interface ConnectedBoardProps extends BoardViewProps {
   connection: BoardConnection;
-  saveState: SaveState;
   access: LiveAccess;
   editsRejectedAt: number | undefined;
   location: BoardLocation;
 }
 
-export function ConnectedBoard({ audit, user, announce, connection, saveState, access, editsRejectedAt, location }: ConnectedBoardProps) {
+export function ConnectedBoard({ audit, user, announce, connection, access, editsRejectedAt, location }: ConnectedBoardProps) {
   const { doc, provider } = connection;
-  const { readOnly, frozen } = access;
+  // A board upgraded by a newer release after this page loaded is read-only here until reloaded.
+  const upgraded = useSchemaUpgraded(doc);
+  const readOnly = access.readOnly || upgraded;
+  const { frozen } = access;
   const freeze = useFreezeState(audit, frozen);
   const role = access.role ?? audit.access.role ?? "observer";
   // Live: a chair made attendee loses the links at once, an attendee made chair gets them.
@@ -96,9 +100,11 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
           ? "The audit was reopened. As an observer you can follow the board."
           : "The audit was reopened: you can edit the board again.",
       );
+    } else if (upgraded) {
+      // The banner says so (an alert).
     } else if (readOnly) announce("You are now observing this audit: the board is read-only.");
     else announce("You can now edit this board.");
-  }, [readOnly, frozen, provider, announce]);
+  }, [readOnly, frozen, upgraded, provider, announce]);
 
   const stable = useMemo<BoardStaticValue>(
     () => ({ audit, doc, provider, user, setEditing, announce, readOnly, frozen, role }),
@@ -155,7 +161,7 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
               <h1>{audit.title}</h1>
               <p className="audit-theme">{audit.theme}</p>
             </div>
-            <SaveStatus state={saveState} />
+            <SaveStatus store={connection.saveStatus} />
             <div className="board-me">
               <p className="me">
                 You: <strong>{user.name}</strong>, {user.agency} <span className="role-tag">{ROLE_TITLES[role]}</span>
@@ -176,7 +182,8 @@ export function ConnectedBoard({ audit, user, announce, connection, saveState, a
           </header>
           <MeetingBar auditId={audit.id} announce={announce} held={nav.held} />
           {role === "chair" && <SignOffBar auditId={audit.id} frozen={frozen} />}
-          {frozen ? <FrozenBanner auditId={audit.id} freeze={freeze} /> : readOnly && <ReadOnlyBanner />}
+          {upgraded && <SchemaUpgradedBanner />}
+          {frozen ? <FrozenBanner auditId={audit.id} freeze={freeze} /> : access.readOnly && <ReadOnlyBanner />}
           <EditsRejectedNotice at={editsRejectedAt} />
           <div className={readOnly ? "board-layout read-only" : "board-layout"}>
             <CaseAgenda

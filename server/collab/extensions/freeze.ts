@@ -28,7 +28,8 @@ export function freezeExtension(gate: FreezeGate): Extension {
       gate.enter(documentName, connection);
       if (!gate.isFrozen(documentName)) return;
       connection.readOnly = true;
-      // A reconnecting client's step 2 carries what it has; only news counts as an edit.
+      // A reconnecting client's step 2 carries what it has; only news counts as an edit. (The
+      // payload has been decoded completely by frames.ts before any hook runs.)
       const writes = type === UPDATE || (type === SYNC_STEP_2 && !Y.snapshotContainsUpdate(Y.snapshot(document), payload));
       if (writes) connection.sendStateless(EDIT_REJECTED);
     },

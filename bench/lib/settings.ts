@@ -1,0 +1,21 @@
+/** How long and how hard the benchmark runs (`--quick` for a smoke run). */
+export interface Timing {
+  /** Edits before measuring starts (JIT warm-up, first stores). */
+  warmupMs: number;
+  measureMs: number;
+  /** After the last edit, how long deliveries may still arrive. */
+  graceMs: number;
+}
+
+export interface Settings {
+  timing: Timing;
+  /** 2 edits/s per writer. */
+  editIntervalMs: number;
+  /** Worker threads hosting the clients. */
+  clientThreads: number;
+  /** Write a CPU profile of each server child into this folder. */
+  cpuProfileDir?: string;
+}
+
+export const FULL_TIMING: Timing = { warmupMs: 3_000, measureMs: 15_000, graceMs: 3_000 };
+export const QUICK_TIMING: Timing = { warmupMs: 1_500, measureMs: 5_000, graceMs: 2_000 };

@@ -1,0 +1,186 @@
+/**
+ * Every update the server acknowledges is on disk first. Hocuspocus awaits beforeHandleMessage
+ * before it applies a client's update, broadcasts it and answers SyncStatus, so the update is
+ * appended to the document's log there and the hook resolves only once it is fsync'd (group
+ * commit: updates arriving meanwhile share the next fsync). An update that was logged but then
+ * not applied (the connection turned read-only meanwhile) gets an abort record, so a reload never
+ * applies what the server refused. Changes the server makes itself (REST writes, migrations,
+ * authorship repairs) are logged as they happen; a REST write's direct connection stores on
+ * disconnect, which waits for the log, so its response too comes after the fsync.
+ * Loading replays the last compacted state and the log; compaction (on Hocuspocus's debounced
+ * store once the log has grown, and when the document is unloaded) writes the document's own
+ * encoding, never a merge of client bytes.
+ */
+import type {
+  afterHandleMessagePayload,
+  afterUnloadDocumentPayload,
+  beforeHandleMessagePayload,
+  beforeUnloadDocumentPayload,
+  Extension,
+  onChangePayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { Health } from "../../health.ts";
+import { log } from "../../log.ts";
+import { type DocumentLog, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
+import { readSyncUpdate } from "../frames.ts";
+
+/** Compact while people are connected once the log holds this much (it is replayed on load). */
+const COMPACT_LOG_BYTES = 256 * 1024;
+
+type Connection = beforeHandleMessagePayload["connection"];
+
+interface OpenDocument {
+  name: string;
+  doc: Y.Doc;
+  log: DocumentLog;
+  /** Updates logged for a connection's message that Hocuspocus is handling now. */
+  inFlight: Map<Connection, { seq: number; applied: boolean }>;
+  lastSeq: number;
+}
+
+export interface DurableLogOptions {
+  store: Store;
+  health: Health;
+  /** Called after a board's log is settled on a store (the audit list's action counts refresh there). */
+  stored?: (auditId: string, doc: Y.Doc) => void;
+}
+
+const isConnectionOrigin = (origin: unknown): origin is { source: "connection"; connection: Connection } =>
+  typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection";
+
+/**
+ * Yjs keeps an update whose dependencies it lacks as "pending" raw bytes, and merges them into
+ * every state it encodes (mergeUpdates on a client's bytes: yjs issue 687), for joiners and for
+ * compaction alike. The server keeps none: a real client's update can only lack dependencies
+ * after a crash lost its unacknowledged edits, and its sync step 2 then sends everything again.
+ */
+function dropPending(doc: Y.Doc, documentName: string): void {
+  const { store } = doc;
+  if (!store.pendingStructs && !store.pendingDs) return;
+  log.warn("dropped an update whose dependencies are missing", { document: documentName });
+  store.pendingStructs = null;
+  store.pendingDs = null;
+}
+
+export function durableLogExtension({ store, health, stored }: DurableLogOptions): Extension {
+  const open = new Map<Y.Doc, OpenDocument>();
+
+  async function compact(entry: OpenDocument): Promise<void> {
+    // Nothing logged after the oldest update still being handled may be folded in yet.
+    const oldestInFlight = Math.min(...[...entry.inFlight.values()].map((f) => f.seq));
+    const throughSeq = Number.isFinite(oldestInFlight) ? oldestInFlight - 1 : entry.lastSeq;
+    const part = `compaction:${entry.name}`;
+    try {
+      await entry.log.compact(Y.encodeStateAsUpdate(entry.doc), throughSeq);
+      health.recovered(part);
+    } catch (error) {
+      // The log still holds everything: nothing is lost, the next store tries again.
+      health.degraded(part, String(error));
+    }
+  }
+
+  return {
+    extensionName: "DurableLog",
+
+    async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
+      const documentLog = await store.openDocumentLog(documentName);
+      try {
+        const { state, updates } = documentLog.stored;
+        // Every audit's board is stored when the audit is made: none on disk means it was lost,
+        // and serving an empty board would let the next edit overwrite what should be there.
+        if (isBoardDocument(documentName) && !state && updates.length === 0) {
+          throw new Error(`no stored board for ${documentName}`);
+        }
+        replayStoredDocument(document, documentLog.stored, documentName);
+      } catch (error) {
+        await documentLog.close();
+        log.error("loading a document failed", { document: documentName, error: String(error) });
+        throw error;
+      }
+      const entry: OpenDocument = { name: documentName, doc: document, log: documentLog, inFlight: new Map(), lastSeq: 0 };
+      dropPending(document, documentName);
+      document.on("afterTransaction", (transaction: Y.Transaction) => {
+        if (isConnectionOrigin(transaction.origin)) {
+          const inFlight = entry.inFlight.get(transaction.origin.connection);
+          if (inFlight) inFlight.applied = true;
+          dropPending(document, documentName);
+        }
+      });
+      open.set(document, entry);
+    },
+
+    async beforeHandleMessage({ connection, document, update: frame }: beforeHandleMessagePayload) {
+      const entry = open.get(document);
+      // Hocuspocus drops a read-only connection's updates: nothing to keep.
+      if (!entry || connection.readOnly) return;
+      const sync = readSyncUpdate(frame);
+      // An empty update (a client with nothing new answering sync step 1) changes nothing.
+      if (!sync || (sync.update.length === 2 && sync.update[0] === 0 && sync.update[1] === 0)) return;
+      const { seq, durable } = entry.log.append(sync.update);
+      entry.lastSeq = seq;
+      entry.inFlight.set(connection, { seq, applied: false });
+      try {
+        await durable;
+      } catch (error) {
+        entry.inFlight.delete(connection);
+        void entry.log.abort(seq).catch(() => {});
+        log.error("could not log an update: closing the connection", { document: entry.name, error: String(error) });
+        // Hocuspocus closes the connection; the client keeps the change and sends it again on reconnect.
+        throw error;
+      }
+    },
+
+    async afterHandleMessage({ connection, document }: afterHandleMessagePayload) {
+      const entry = open.get(document);
+      const inFlight = entry?.inFlight.get(connection);
+      if (!entry || !inFlight) return;
+      entry.inFlight.delete(connection);
+      if (!inFlight.applied) {
+        await entry.log
+          .abort(inFlight.seq)
+          .catch((error) => log.error("could not log an abort", { document: entry.name, error: String(error) }));
+      }
+    },
+
+    async onChange({ document, transactionOrigin, update }: onChangePayload) {
+      const entry = open.get(document);
+      // A client's update was logged before it was applied.
+      if (!entry || isConnectionOrigin(transactionOrigin)) return;
+      const { seq, durable } = entry.log.append(update);
+      entry.lastSeq = seq;
+      durable.catch((error) => log.error("could not log a server change", { document: entry.name, error: String(error) }));
+    },
+
+    async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
+      const entry = open.get(document);
+      if (!entry) return;
+      await entry.log.settled();
+      if (isBoardDocument(documentName)) {
+        try {
+          stored?.(documentName, document);
+        } catch (error) {
+          log.error("after storing a board", { audit: documentName, error: String(error) });
+        }
+      }
+      if (entry.log.logBytes >= COMPACT_LOG_BYTES) await compact(entry);
+    },
+
+    async beforeUnloadDocument({ document }: beforeUnloadDocumentPayload) {
+      const entry = open.get(document);
+      if (!entry) return;
+      await entry.log.settled();
+      if (entry.log.logBytes > 0) await compact(entry);
+    },
+
+    async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
+      for (const [doc, entry] of open) {
+        if (entry.name !== documentName || !doc.isDestroyed) continue;
+        open.delete(doc);
+        await entry.log.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The binary record format of a document's update log. Each record is
+ *   [u32 payload length][u32 CRC-32 of the payload][payload]
+ * and a payload is [u8 kind][f64 seq][update bytes, for an update]. The length and checksum
+ * let a reader find where a crash tore the last append and stop there, so a torn record is
+ * dropped instead of poisoning the load.
+ */
+import { crc32 } from "node:zlib";
+
+export type LogRecord = { kind: "update"; seq: number; update: Uint8Array } | { kind: "abort"; seq: number };
+
+const HEADER_BYTES = 8;
+const KIND_UPDATE = 1;
+const KIND_ABORT = 2;
+/** No single update is near this (frames are capped far lower); a larger length is corruption. */
+const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+
+export function encodeRecord(record: LogRecord): Buffer {
+  const body = record.kind === "update" ? record.update : new Uint8Array(0);
+  const payloadLength = 1 + 8 + body.byteLength;
+  const out = Buffer.allocUnsafe(HEADER_BYTES + payloadLength);
+  out.writeUInt32LE(payloadLength, 0);
+  out.writeUInt8(record.kind === "update" ? KIND_UPDATE : KIND_ABORT, HEADER_BYTES);
+  out.writeDoubleLE(record.seq, HEADER_BYTES + 1);
+  out.set(body, HEADER_BYTES + 9);
+  out.writeUInt32LE(crc32(out.subarray(HEADER_BYTES)), 4);
+  return out;
+}
+
+export interface DecodedLog {
+  records: LogRecord[];
+  /** Bytes of whole, valid records from the start; anything after them is torn or corrupt. */
+  goodLength: number;
+}
+
+/** Reads records until the end or the first record that is cut short or fails its checksum. */
+export function decodeRecords(bytes: Uint8Array): DecodedLog {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const records: LogRecord[] = [];
+  let offset = 0;
+  while (offset + HEADER_BYTES <= buffer.length) {
+    const payloadLength = buffer.readUInt32LE(offset);
+    const end = offset + HEADER_BYTES + payloadLength;
+    if (payloadLength < 9 || payloadLength > MAX_PAYLOAD_BYTES || end > buffer.length) break;
+    const payload = buffer.subarray(offset + HEADER_BYTES, end);
+    if (crc32(payload) !== buffer.readUInt32LE(offset + 4)) break;
+    const kind = payload.readUInt8(0);
+    const seq = payload.readDoubleLE(1);
+    if (!Number.isSafeInteger(seq) || seq < 1) break;
+    if (kind === KIND_UPDATE) records.push({ kind: "update", seq, update: new Uint8Array(payload.subarray(9)) });
+    else if (kind === KIND_ABORT) records.push({ kind: "abort", seq });
+    else break;
+    offset = end;
+  }
+  return { records, goodLength: offset };
+}
+
+/**
+ * The state file: [magic][f64 seq the state includes every record up to][u32 CRC-32 of the
+ * state][state]. A state file that fails its checksum is never used (a crash cannot produce
+ * one, since it is written to a temporary name and renamed).
+ */
+const STATE_MAGIC = Buffer.from("MACASTATE1\n");
+
+export function encodeStateFile(state: Uint8Array, throughSeq: number): Buffer {
+  const header = Buffer.allocUnsafe(STATE_MAGIC.length + 12);
+  STATE_MAGIC.copy(header, 0);
+  header.writeDoubleLE(throughSeq, STATE_MAGIC.length);
+  header.writeUInt32LE(crc32(state), STATE_MAGIC.length + 8);
+  return Buffer.concat([header, state]);
+}
+
+export function decodeStateFile(bytes: Uint8Array): { state: Uint8Array; throughSeq: number } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = STATE_MAGIC.length + 12;
+  if (buffer.length < headerLength || !buffer.subarray(0, STATE_MAGIC.length).equals(STATE_MAGIC)) {
+    throw new Error("not a MACA Board state file");
+  }
+  const throughSeq = buffer.readDoubleLE(STATE_MAGIC.length);
+  const state = new Uint8Array(buffer.subarray(headerLength));
+  if (!Number.isSafeInteger(throughSeq) || throughSeq < 0 || crc32(state) !== buffer.readUInt32LE(STATE_MAGIC.length + 8)) {
+    throw new Error("the state file fails its checksum");
+  }
+  return { state, throughSeq };
+}
