@@ -138,9 +138,12 @@ class Writer {
     this.socket.destroy();
   }
 
-  /** Every acknowledged edit of this writer that `board` (the server's document) lacks. */
-  missingFrom(board: BoardJson, serverState: Map<number, number>): string[] {
-    const acknowledged = this.tracker.acknowledgedClock;
+  /**
+   * Every edit of this writer acknowledged up to clock `acknowledged` that `board` (the server's
+   * document) lacks. The clock is read before the restart: survivors that reconnect by themselves
+   * get later edits acknowledged by the new server, after the fresh client has read the board.
+   */
+  missingFrom(board: BoardJson, serverState: Map<number, number>, acknowledged: number): string[] {
     const missing: string[] = [];
     const held = serverState.get(this.clientId) ?? 0;
     if (held < acknowledged)
@@ -160,8 +163,8 @@ class Writer {
     return missing;
   }
 
-  acknowledgedEdits(): number {
-    return [...this.cards.values()].reduce((n, h) => n + h.texts.filter((t) => t.clock <= this.tracker.acknowledgedClock).length, 0);
+  acknowledgedEdits(acknowledged = this.tracker.acknowledgedClock): number {
+    return [...this.cards.values()].reduce((n, h) => n + h.texts.filter((t) => t.clock <= acknowledged).length, 0);
   }
 
   edits(): number {
@@ -229,16 +232,19 @@ test("no acknowledged edit is lost when the server is killed with SIGKILL again 
     for (const writer of writers) writer.stop();
     // The providers read whatever acks the server sent before it died, then notice the close.
     await Promise.all(writers.map((w) => w.holdOffline()));
-    if (!last) await Promise.all(survivors.map((s) => s.holdOffline()));
+    if (last) await Promise.all(survivors.map((s) => s.tracker.whenCurrentSocketsClose()));
+    else await Promise.all(survivors.map((s) => s.holdOffline()));
     for (const writer of writers) writer.destroy();
+    // Every ack the killed server sent has been read; nothing more can be acknowledged until the restart.
+    const acknowledgedAtKill = new Map(everyone.map((w) => [w, w.tracker.acknowledgedClock]));
 
     const restarting = Date.now();
     await running.restart();
     const loading = Date.now();
     const { board, state } = await serverDocument(running, audit.id);
     const loaded = Date.now();
-    const missing = everyone.flatMap((w) => w.missingFrom(board, state));
-    const acknowledged = everyone.reduce((n, w) => n + w.acknowledgedEdits(), 0);
+    const missing = everyone.flatMap((w) => w.missingFrom(board, state, acknowledgedAtKill.get(w) ?? 0));
+    const acknowledged = everyone.reduce((n, w) => n + w.acknowledgedEdits(acknowledgedAtKill.get(w)), 0);
     const made = everyone.reduce((n, w) => n + w.edits(), 0);
     console.log(
       `kill ${kill}/${totalKills} after ${editMs} ms of editing: ${acknowledged} of ${made} edits acknowledged so far, ` +
@@ -279,7 +285,7 @@ test("no acknowledged edit is lost when the server is killed with SIGKILL again 
   const reloaded = await serverDocument(running, audit.id);
   expect(reloaded.board, fail("the board reloaded from disk differs from the replicas")).toEqual(replica.board);
   expect([...reloaded.state].sort(), fail("the state vector reloaded from disk differs")).toEqual([...replica.state].sort());
-  const missing = everyone.flatMap((w) => w.missingFrom(reloaded.board, reloaded.state));
+  const missing = everyone.flatMap((w) => w.missingFrom(reloaded.board, reloaded.state, w.tracker.acknowledgedClock));
   expect(missing, fail(`after the graceful restart, acknowledged edits are missing:\n${missing.join("\n")}`)).toEqual([]);
   expect(everyone.flatMap((w) => w.tracker.anomalies)).toEqual([]);
   const premature = everyone.reduce((n, w) => n + w.prematureSaved, 0);
