@@ -19,6 +19,14 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   /** Express "trust proxy": set it when TLS ends at a proxy, so cookies get Secure and rate limits see client IPs. */
   TRUST_PROXY: z.string().default(""),
+  /** "lowdb" (embedded, in DATA_DIR) or "postgres" (DATABASE_URL). */
+  STORE: z.enum(["lowdb", "postgres"]).default("lowdb"),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Set to run several nodes behind a load balancer: documents, presence and access changes go through Redis. */
+  REDIS_URL: z.string().url().optional(),
+  /** Keys and channels start with this, so several installations can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default("maca"),
 });
 
 export interface Config {
@@ -35,6 +43,8 @@ export interface Config {
   pendingSockets: { max: number; deadlineMs: number };
   allowedOrigins: string[];
   trustProxy: string | false;
+  store: { kind: "lowdb" } | { kind: "postgres"; url: string; poolMax: number };
+  redis?: { url: string; prefix: string };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Bad configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
   }
   const e = parsed.data;
+  if (e.STORE === "postgres" && !e.DATABASE_URL) throw new Error("Bad configuration: STORE=postgres needs DATABASE_URL");
   return {
     port: e.PORT,
     host: e.HOST,
@@ -57,5 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     trustProxy: e.TRUST_PROXY || false,
+    store: e.STORE === "postgres" && e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX } : { kind: "lowdb" },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
   };
 }
