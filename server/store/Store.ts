@@ -4,6 +4,7 @@
  * knows how or where data is written. Getters return copies: change data through the methods.
  */
 import type { AuditMeta } from "../../shared/domain/audit.ts";
+import type { UnchainedEvent } from "../trail/chain.ts";
 import type { DocumentLog } from "./DocumentLog.ts";
 import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "./records.ts";
 import type { SnapshotStore } from "./SnapshotStore.ts";
@@ -66,8 +67,12 @@ export interface Store {
   touchToken(id: string, at: string): Promise<void>;
   deleteToken(id: string): Promise<TokenRecord | undefined>;
 
-  /** Appends entries to the append-only audit trail, in order, durably. */
-  appendTrail(events: AuditEvent[]): Promise<void>;
+  /**
+   * Appends entries to the append-only audit trail, in order, durably: the store gives each its
+   * seq, prev and hash after the last stored entry (chain.ts), one append at a time, and returns
+   * them chained. An entry keeps the `at` it was given.
+   */
+  appendTrail(entries: UnchainedEvent[]): Promise<AuditEvent[]>;
   /** Every trail entry in the order written. */
   readTrail(): Promise<AuditEvent[]>;
 

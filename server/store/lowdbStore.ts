@@ -10,6 +10,7 @@ import { Low } from "lowdb";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
 import type { Health } from "../health.ts";
 import { log } from "../log.ts";
+import type { UnchainedEvent } from "../trail/chain.ts";
 import { writeFileAtomic } from "./atomicFile.ts";
 import type { DocumentLog } from "./DocumentLog.ts";
 import { type DataDirLock, lockDataDir } from "./dataDirLock.ts";
@@ -218,8 +219,8 @@ export class LowdbStore implements Store {
     return copy(token);
   }
 
-  appendTrail(events: AuditEvent[]): Promise<void> {
-    return this.trail.append(events);
+  appendTrail(entries: UnchainedEvent[]): Promise<AuditEvent[]> {
+    return this.trail.append(entries);
   }
 
   readTrail(): Promise<AuditEvent[]> {
@@ -228,7 +229,7 @@ export class LowdbStore implements Store {
 
   async close(): Promise<void> {
     if (this.lazyWrite) await this.write();
-    await this.trail.append([]);
+    await this.trail.settled();
     await this.lock.release();
   }
 

@@ -1,28 +1,58 @@
 /**
  * The audit trail as an append-only JSON-lines file: entries are only ever added, each one
  * fsync'd, so the file itself is the record (and tampering with it breaks the hash chain).
+ * Entries are chained here, one append at a time, after the last entry in the file.
  */
 import { promises as fs } from "node:fs";
 import { log } from "../log.ts";
+import { type ChainEnd, chainAfter, EMPTY_CHAIN, type UnchainedEvent } from "../trail/chain.ts";
 import { appendFileDurable } from "./atomicFile.ts";
 import type { AuditEvent } from "./records.ts";
 
 export class TrailFile {
-  /** Appends run one after another so entries land in the order they were chained. */
-  private queue: Promise<void> = Promise.resolve();
+  /** Appends run one after another so entries are chained and land in call order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The last entry written; read from the file on the first append. */
+  private last: ChainEnd | undefined;
 
   constructor(private readonly file: string) {}
 
-  append(events: AuditEvent[]): Promise<void> {
-    if (events.length === 0) return this.queue;
-    const lines = events.map((event) => `${JSON.stringify(event)}\n`).join("");
-    const written = this.queue.then(() => appendFileDurable(this.file, lines));
+  append(entries: UnchainedEvent[]): Promise<AuditEvent[]> {
+    const written = this.queue.then(async () => {
+      if (entries.length === 0) return [];
+      this.last ??= await this.readLast();
+      const events = chainAfter(this.last, entries);
+      try {
+        await appendFileDurable(this.file, events.map((event) => `${JSON.stringify(event)}\n`).join(""));
+      } catch (error) {
+        // Part of the batch may have reached the file: chain the next append after what is there.
+        this.last = undefined;
+        throw error;
+      }
+      const end = events.at(-1);
+      if (end) this.last = { seq: end.seq, hash: end.hash };
+      return events;
+    });
     this.queue = written.catch(() => {});
     return written;
   }
 
+  /** Waits for the appends made so far. */
+  async settled(): Promise<void> {
+    await this.queue;
+  }
+
+  private async readLast(): Promise<ChainEnd> {
+    const last = (await this.readFile()).at(-1);
+    return last ? { seq: last.seq, hash: last.hash } : EMPTY_CHAIN;
+  }
+
   async read(): Promise<AuditEvent[]> {
     await this.queue;
+    return this.readFile();
+  }
+
+  private async readFile(): Promise<AuditEvent[]> {
     let text: string;
     try {
       text = await fs.readFile(this.file, "utf8");

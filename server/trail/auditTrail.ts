@@ -1,15 +1,17 @@
 /**
  * The audit trail: who did what to which audit, when. Entries are appended in order, each
- * carrying the SHA-256 of the one before, so an edited or deleted entry breaks the chain.
- * Entries recorded in the same tick share one durable append (group commit).
+ * carrying the SHA-256 of the one before, so an edited or deleted entry breaks the chain. The
+ * store chains them (chain.ts), so several server nodes share one chain. Entries recorded in the
+ * same tick share one durable append (group commit).
  */
-import { createHash } from "node:crypto";
 import type { AuditEvent, AuditTrailPage } from "../../shared/domain/account.ts";
-import { canonicalJson } from "../../shared/domain/canonical.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/index.ts";
+import { type UnchainedEvent, verifyChain } from "./chain.ts";
 
-/** What a caller says; the trail adds sequence, time and hashes. */
+export { hashEvent, verifyChain } from "./chain.ts";
+
+/** What a caller says; the trail adds the time, the store the sequence and hashes. */
 export type TrailEntry = Omit<AuditEvent, "seq" | "at" | "prev" | "hash">;
 
 export interface TrailFilter {
@@ -19,44 +21,19 @@ export interface TrailFilter {
   limit: number;
 }
 
-export function hashEvent(event: Omit<AuditEvent, "hash">): string {
-  return createHash("sha256").update(canonicalJson(event)).digest("hex");
-}
-
-/** Checks every entry's hash and its link to the entry before. */
-export function verifyChain(events: readonly AuditEvent[]): AuditTrailPage["chain"] {
-  let prev = "";
-  for (const [index, event] of events.entries()) {
-    const { hash, ...rest } = event;
-    if (event.prev !== prev || hashEvent(rest) !== hash || event.seq !== index + 1) {
-      return { intact: false, checked: index, brokenAt: event.seq };
-    }
-    prev = hash;
-  }
-  return { intact: true, checked: events.length };
-}
-
 export class AuditTrail {
-  private buffer: AuditEvent[] = [];
+  private buffer: UnchainedEvent[] = [];
   private flushing: Promise<void> | undefined;
 
-  private constructor(
-    private readonly store: Store,
-    private last: { seq: number; hash: string },
-  ) {}
+  private constructor(private readonly store: Store) {}
 
   static async open(store: Store): Promise<AuditTrail> {
-    const events = await store.readTrail();
-    const last = events.at(-1);
-    return new AuditTrail(store, last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: "" });
+    return new AuditTrail(store);
   }
 
-  /** Chains the entry now (so order is call order) and resolves once it is on disk. */
+  /** Stamps the entry now (the store chains this process's entries in call order) and resolves once it is stored. */
   record(entry: TrailEntry): Promise<void> {
-    const unhashed: Omit<AuditEvent, "hash"> = { seq: this.last.seq + 1, at: new Date().toISOString(), ...entry, prev: this.last.hash };
-    const event: AuditEvent = { ...unhashed, hash: hashEvent(unhashed) };
-    this.last = { seq: event.seq, hash: event.hash };
-    this.buffer.push(event);
+    this.buffer.push({ at: new Date().toISOString(), ...entry });
     this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
     return this.flushing;
   }
