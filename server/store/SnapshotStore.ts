@@ -6,6 +6,14 @@
 import type { ActionUpdate } from "../../shared/domain/actions.ts";
 import type { Acknowledgement, Addendum, FreezeState, SnapshotJson, SnapshotMeta } from "../../shared/domain/snapshot.ts";
 
+/** Everything a SnapshotStore holds but the snapshots' content and state and the freeze states, in the order written. */
+export interface SnapshotRecords {
+  snapshots: SnapshotMeta[];
+  acknowledgements: Array<Acknowledgement & { auditId: string }>;
+  addenda: Array<Addendum & { auditId: string }>;
+  actionUpdates: Array<ActionUpdate & { auditId: string; snapshotId: string }>;
+}
+
 export interface SnapshotStore {
   /** Stores a new snapshot: its rendered JSON and the Yjs state it was rendered from. */
   create(snapshot: SnapshotJson, state: Uint8Array): Promise<void>;
@@ -31,4 +39,7 @@ export interface SnapshotStore {
   addActionUpdate(auditId: string, snapshotId: string, update: ActionUpdate): Promise<void>;
   /** Updates recorded against that freeze snapshot, oldest first. */
   actionUpdates(auditId: string, snapshotId: string): Promise<ActionUpdate[]>;
+
+  /** Read-everything (moving an installation: npm run transfer). */
+  readAll(): Promise<SnapshotRecords>;
 }

@@ -76,5 +76,10 @@ export interface Store {
   /** Every trail entry in the order written. */
   readTrail(): Promise<AuditEvent[]>;
 
+  /** Read-everything, in the order written (moving an installation: npm run transfer). */
+  listAllMembers(): Promise<MemberRecord[]>;
+  listAllSessions(): Promise<SessionRecord[]>;
+  listAllTokens(): Promise<TokenRecord[]>;
+
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@
  */
 import type { ActionUpdate } from "../../shared/domain/actions.ts";
 import type { Acknowledgement, Addendum, FreezeState, SnapshotJson, SnapshotMeta } from "../../shared/domain/snapshot.ts";
-import type { SnapshotStore } from "./SnapshotStore.ts";
+import type { SnapshotRecords, SnapshotStore } from "./SnapshotStore.ts";
 import type { SnapshotFiles } from "./snapshotFiles.ts";
 
 type InAudit<T> = T & { auditId: string };
@@ -113,5 +113,10 @@ export class LowdbSnapshotStore implements SnapshotStore {
     return this.data()
       .actionUpdates.filter((u) => u.auditId === auditId && u.snapshotId === snapshotId)
       .map(({ auditId: _a, snapshotId: _s, ...update }) => copy(update));
+  }
+
+  async readAll(): Promise<SnapshotRecords> {
+    const { snapshots, acknowledgements, addenda, actionUpdates } = this.data();
+    return copy({ snapshots, acknowledgements, addenda, actionUpdates });
   }
 }

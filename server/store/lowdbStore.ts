@@ -227,6 +227,18 @@ export class LowdbStore implements Store {
     return this.trail.read();
   }
 
+  async listAllMembers(): Promise<MemberRecord[]> {
+    return copy(this.db.data.members);
+  }
+
+  async listAllSessions(): Promise<SessionRecord[]> {
+    return copy(this.db.data.sessions);
+  }
+
+  async listAllTokens(): Promise<TokenRecord[]> {
+    return copy(this.db.data.tokens);
+  }
+
   async close(): Promise<void> {
     if (this.lazyWrite) await this.write();
     await this.trail.settled();

@@ -239,6 +239,51 @@ describe.each([lowdbKit, postgresKit])("Store contract: $name", (kit) => {
     expect(await store.snapshots.actionUpdates("a1", "s1")).toEqual([]);
   });
 
+  test("read-everything: all members, sessions, tokens and snapshot records, in the order written", async () => {
+    await store.putMember(member("a2", "u1"));
+    await store.putMember(member("a1", "u2", "chair"));
+    await store.createSession(session("s2", "u2", "2025-03-01T09:00:00.000Z"));
+    await store.createSession(session("s1", "u1", "2025-03-01T08:00:00.000Z"));
+    const token: TokenRecord = { id: "t1", userId: "u1", name: "script", hash: "h1", createdAt: "2025-03-01T10:00:00.000Z" };
+    await store.createToken(token);
+    const signer = { userId: "u1", name: "Person u1", agency: "Police" };
+    const meta = {
+      id: "s1",
+      auditId: "a1",
+      name: "First",
+      kind: "snapshot" as const,
+      takenAt: "2025-03-01T10:00:00.000Z",
+      takenBy: signer,
+      sha256: "x",
+    };
+    await store.snapshots.create(
+      { ...meta, content: { audit: audit("a1"), board: {} as SnapshotJson["content"]["board"] } },
+      edit("k", "v"),
+    );
+    await store.snapshots.acknowledge("a1", { snapshotId: "s1", agency: "Police", by: signer, at: "2025-03-02T10:00:00.000Z" });
+    await store.snapshots.addAddendum("a1", { id: "n1", snapshotId: "s1", by: signer, at: "2025-03-02T10:00:00.000Z", text: "Later" });
+    const progress = {
+      actionId: "act1",
+      status: "open" as const,
+      userId: "u1",
+      name: "Person u1",
+      agency: "Police",
+      at: "2025-03-02T10:00:00.000Z",
+    };
+    await store.snapshots.addActionUpdate("a1", "s1", progress);
+
+    store = await h.reopen();
+    expect(await store.listAllMembers()).toEqual([member("a2", "u1"), member("a1", "u2", "chair")]);
+    expect((await store.listAllSessions()).map((s) => s.idHash)).toEqual(["s2", "s1"]);
+    expect(await store.listAllTokens()).toEqual([token]);
+    expect(await store.snapshots.readAll()).toEqual({
+      snapshots: [meta],
+      acknowledgements: [{ auditId: "a1", snapshotId: "s1", agency: "Police", by: signer, at: "2025-03-02T10:00:00.000Z" }],
+      addenda: [{ auditId: "a1", id: "n1", snapshotId: "s1", by: signer, at: "2025-03-02T10:00:00.000Z", text: "Later" }],
+      actionUpdates: [{ ...progress, auditId: "a1", snapshotId: "s1" }],
+    });
+  });
+
   test("the trail: the store chains entries in order, keeps their time, and concurrent appends give one chain", async () => {
     const entry = (n: number, at = `2025-03-01T10:00:${String(n % 60).padStart(2, "0")}.000Z`): UnchainedEvent => ({
       at,

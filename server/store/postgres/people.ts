@@ -164,3 +164,18 @@ export async function deleteToken(pool: pg.Pool, id: string): Promise<TokenRecor
   const { rows } = await pool.query<TokenRow>("DELETE FROM tokens WHERE id = $1 RETURNING *", [id]);
   return rows[0] && tokenOf(rows[0]);
 }
+
+export async function listAllMembers(pool: pg.Pool): Promise<MemberRecord[]> {
+  const { rows } = await pool.query<{ record: MemberRecord }>("SELECT record FROM members ORDER BY ord");
+  return rows.map((r) => r.record);
+}
+
+export async function listAllSessions(pool: pg.Pool): Promise<SessionRecord[]> {
+  const { rows } = await pool.query<SessionRow>("SELECT * FROM sessions ORDER BY ord");
+  return rows.map(sessionOf);
+}
+
+export async function listAllTokens(pool: pg.Pool): Promise<TokenRecord[]> {
+  const { rows } = await pool.query<TokenRow>("SELECT * FROM tokens ORDER BY ord");
+  return rows.map(tokenOf);
+}

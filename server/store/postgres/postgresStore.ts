@@ -182,6 +182,18 @@ export class PostgresStore implements Store {
     return trail.readTrail(this.pool);
   }
 
+  listAllMembers(): Promise<MemberRecord[]> {
+    return people.listAllMembers(this.pool);
+  }
+
+  listAllSessions(): Promise<SessionRecord[]> {
+    return people.listAllSessions(this.pool);
+  }
+
+  async listAllTokens(): Promise<TokenRecord[]> {
+    return people.listAllTokens(this.pool);
+  }
+
   async close(): Promise<void> {
     await this.writer.settled();
     await this.pool.end();

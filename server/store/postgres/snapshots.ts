@@ -6,7 +6,7 @@
 import type pg from "pg";
 import type { ActionUpdate } from "../../../shared/domain/actions.ts";
 import type { Acknowledgement, Addendum, FreezeState, SnapshotJson, SnapshotMeta } from "../../../shared/domain/snapshot.ts";
-import type { SnapshotStore } from "../SnapshotStore.ts";
+import type { SnapshotRecords, SnapshotStore } from "../SnapshotStore.ts";
 import { asBuffer, bytes } from "./connect.ts";
 
 /** JSON text for a json column: undefined fields dropped, as the lowdb store drops them. */
@@ -111,6 +111,23 @@ export class PostgresSnapshotStore implements SnapshotStore {
 
   async actionUpdates(auditId: string, snapshotId: string): Promise<ActionUpdate[]> {
     return this.records("action_updates", auditId, snapshotId);
+  }
+
+  async readAll(): Promise<SnapshotRecords> {
+    // The keys are merged here, not in SQL: a cast to jsonb would refuse a "\u0000" in a record.
+    const all = async <T>(table: string) => {
+      const { rows } = await this.pool.query<{ audit_id: string; snapshot_id: string; record: T }>(
+        `SELECT audit_id, snapshot_id, record FROM ${table} ORDER BY ord`,
+      );
+      return rows.map((r) => ({ ...r.record, auditId: r.audit_id, snapshotId: r.snapshot_id }));
+    };
+    const snapshots = await this.pool.query<{ meta: SnapshotMeta }>("SELECT meta FROM snapshots ORDER BY ord");
+    return {
+      snapshots: snapshots.rows.map((r) => r.meta),
+      acknowledgements: await all<Acknowledgement>("acknowledgements"),
+      addenda: await all<Addendum>("addenda"),
+      actionUpdates: await all<ActionUpdate>("action_updates"),
+    };
   }
 
   private async records<T>(table: "acknowledgements" | "addenda" | "action_updates", auditId: string, snapshotId: string): Promise<T[]> {
