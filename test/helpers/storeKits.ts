@@ -18,6 +18,8 @@ export interface StoreHarness {
   reopen(): Promise<Store>;
   /** Another store on the same storage at the same time, where the implementation allows it. */
   another?: () => Promise<Store>;
+  /** The database's URL (PostgreSQL only). */
+  url?: string;
   /** Closes every store and removes the storage. */
   cleanup(): Promise<void>;
 }
@@ -54,6 +56,7 @@ export const postgresKit: StoreKit = {
     const open = () => PostgresStore.open({ url: database.url, poolMax: 4 }, new Health());
     const others: Store[] = [];
     const harness: StoreHarness = {
+      url: database.url,
       store: await open(),
       async reopen() {
         await harness.store.close();

@@ -4,6 +4,7 @@
  * filters, snapshots and what sits beside them, the chained audit trail, and the DocumentLog
  * contract (append, abort, compact, reopen). PostgreSQL also runs as two nodes on one database.
  */
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import type { MemberRecord, SessionRecord, TokenRecord, UserRecord } from "../../server/store/records.ts";
@@ -392,6 +393,39 @@ describe("PostgreSQL: two nodes on one database", () => {
     h = await postgresKit.fresh();
   });
   afterEach(() => h.cleanup());
+
+  test("group commit spans documents: appends made while an insert runs share the next one", async () => {
+    const documents = Array.from({ length: 10 }, (_, i) => `a${i}`);
+    const logs = await Promise.all(documents.map((name) => h.store.openDocumentLog(name)));
+    // 50 appends to 10 documents in one turn: one INSERT, one transaction.
+    const first = logs.flatMap((log, i) => [1, 2, 3, 4, 5].map((n) => log.append(edit(`k${n}`, `doc ${i}`)).durable));
+    // Made while that insert is in flight: they wait for it and go together in a second one.
+    await Promise.resolve();
+    const second = logs.map((log) => log.append(edit("late", "yes")).durable);
+    await Promise.all([...first, ...second]);
+    await Promise.all(logs.map((log) => log.close()));
+    const database = new pg.Client({ connectionString: h.url });
+    await database.connect();
+    try {
+      // Rows inserted by one transaction share its id (xmin).
+      const { rows } = await database.query<{ rows: number; transactions: number }>(
+        "SELECT count(*)::int AS rows, count(DISTINCT xmin::text)::int AS transactions FROM doc_updates",
+      );
+      expect(rows[0]).toEqual({ rows: 60, transactions: 2 });
+    } finally {
+      await database.end();
+    }
+    for (const [i, name] of documents.entries()) {
+      expect(contentOf(await h.store.loadDocument(name))).toEqual({
+        k1: `doc ${i}`,
+        k2: `doc ${i}`,
+        k3: `doc ${i}`,
+        k4: `doc ${i}`,
+        k5: `doc ${i}`,
+        late: "yes",
+      });
+    }
+  });
 
   test("appending to one document and compacting concurrently loses nothing", async () => {
     const another = h.another;

@@ -35,16 +35,31 @@ export async function checkDurability(pool: pg.Pool): Promise<void> {
 /** Runs `work` in one transaction on one client: COMMIT when it resolves, ROLLBACK when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = "BEGIN"): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query(begin);
     const result = await work(client);
     await client.query("COMMIT");
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
+    // A connection that cannot even roll back is not given back to the pool.
+    await client.query("ROLLBACK").catch((rollback: Error) => {
+      broken = rollback;
+    });
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(an unparsable DATABASE_URL)";
   }
 }
 

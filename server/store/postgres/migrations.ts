@@ -39,15 +39,17 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 export async function migrate(pool: pg.Pool, migrations?: Migration[]): Promise<Migration[]> {
   const all = migrations ?? (await readMigrations());
   const client = await pool.connect();
+  let failed: Error | undefined;
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    try {
-      return await applyPending(client, all);
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
-    }
+    return await applyPending(client, all);
+  } catch (error) {
+    failed = error instanceof Error ? error : new Error(String(error));
+    throw error;
   } finally {
-    client.release();
+    // A failed run closes its connection, which releases the session lock with it.
+    if (!failed) await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    client.release(failed);
   }
 }
 

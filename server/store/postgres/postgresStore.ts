@@ -14,7 +14,7 @@ import { parseDocumentName } from "../documentName.ts";
 import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "../records.ts";
 import { encodeStoredDocument } from "../replay.ts";
 import type { SessionFilter, Store } from "../Store.ts";
-import { asBuffer, checkDurability, createPool, inTransaction } from "./connect.ts";
+import { asBuffer, checkDurability, createPool, inTransaction, redactedUrl } from "./connect.ts";
 import { PostgresDocumentLog, readStoredDocument } from "./documentLog.ts";
 import { migrate } from "./migrations.ts";
 import * as people from "./people.ts";
@@ -53,7 +53,7 @@ export class PostgresStore implements Store {
       await migrate(pool);
     } catch (error) {
       await pool.end();
-      throw error;
+      throw new Error(`PostgreSQL at ${redactedUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`);
     }
     return new PostgresStore(pool, health);
   }
