@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Keys and channels start with this, so several installations can share one Redis. */
   REDIS_PREFIX: z.string().min(1).default("maca"),
+  /** On SIGTERM, answer /api/ready with 503 this long before closing connections (let the load balancer notice). */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
 });
 
 export interface Config {
@@ -45,6 +47,7 @@ export interface Config {
   trustProxy: string | false;
   store: { kind: "lowdb" } | { kind: "postgres"; url: string; poolMax: number };
   redis?: { url: string; prefix: string };
+  shutdownDrainMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,7 +71,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     trustProxy: e.TRUST_PROXY || false,
-    store: e.STORE === "postgres" && e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX } : { kind: "lowdb" },
+    store:
+      e.STORE === "postgres" && e.DATABASE_URL
+        ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+        : { kind: "lowdb" },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_SECONDS * 1_000,
   };
 }

@@ -13,6 +13,17 @@ export interface HealthProblem {
 
 export class Health {
   private readonly problems = new Map<string, HealthProblem>();
+  private draining = false;
+
+  /** From a graceful shutdown on: the load balancer should send nobody new here. */
+  startDraining(): void {
+    this.draining = true;
+  }
+
+  /** Whether this node takes new connections (GET /api/ready). */
+  get ready(): boolean {
+    return !this.draining;
+  }
 
   degraded(part: string, reason: string): void {
     if (!this.problems.has(part)) log.error("degraded", { part, reason });

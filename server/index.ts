@@ -15,7 +15,7 @@ console.log(`MACA Board: ${server.url}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     log.info("shutting down", { signal });
-    await server.stop();
+    await server.stop(config.shutdownDrainMs);
     process.exit(0);
   });
 }

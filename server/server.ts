@@ -5,6 +5,7 @@ import { createApp } from "./app.ts";
 import { ensureAdmin } from "./auth/bootstrap.ts";
 import { Authenticator } from "./auth/principal.ts";
 import { Sessions } from "./auth/sessions.ts";
+import { openCluster } from "./cluster/index.ts";
 import { attachWebSocket } from "./collab/attachWebSocket.ts";
 import { createCollab } from "./collab/createCollab.ts";
 import { FreezeGate } from "./collab/freezeGate.ts";
@@ -23,8 +24,12 @@ export interface RunningServer {
   port: number;
   /** http://host:port */
   url: string;
-  /** Stores every open board, closes every connection, then the store. */
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: /api/ready answers 503 for `drainMs` (so the load balancer sends nobody new),
+   * then every connection closes (pages reconnect, to another node if there is one), every open
+   * board is stored, and the store closes.
+   */
+  stop(drainMs?: number): Promise<void>;
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -43,11 +48,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const pending = new PendingSockets(config.pendingSockets.max, config.pendingSockets.deadlineMs);
   const gate = await FreezeGate.open(store);
   const counts = new ActionCounts(store);
-  const hocuspocus = createCollab({ store, auth, trail, changes, pending, gate, counts, health });
-  const live = new LiveAccess(hocuspocus, store, sessions, gate);
+  const cluster = await openCluster(config, health).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const hocuspocus = createCollab({ store, auth, trail, changes, pending, gate, counts, health, cluster });
+  cluster.attach(hocuspocus);
+  const live = new LiveAccess(hocuspocus, store, sessions, gate, cluster);
   live.startSweeping(config.sessionSweepMs);
 
-  const http = createServer(createApp({ store, hocuspocus, auth, trail, live, gate, counts, health }, config));
+  const http = createServer(createApp({ store, hocuspocus, auth, trail, live, gate, counts, health, cluster }, config));
   const sockets = attachWebSocket(http, { hocuspocus, pending, allowedOrigins: config.allowedOrigins });
 
   await new Promise<void>((resolve, reject) => {
@@ -58,8 +68,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
 
   let stopping: Promise<void> | undefined;
-  const stop = () => {
+  const stop = (drainMs = 0) => {
     stopping ??= (async () => {
+      health.startDraining();
+      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
       http.close();
       live.stop();
       await storeAllAndUnload(hocuspocus);
@@ -67,6 +79,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       http.closeAllConnections();
       changes.flush();
       await trail.settle();
+      await cluster.close();
       await store.close();
     })();
     return stopping;

@@ -1,6 +1,7 @@
 /** The long-lived parts of a running server, built once in server.ts and handed to the routes. */
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { Authenticator } from "./auth/principal.ts";
+import type { Cluster } from "./cluster/index.ts";
 import type { FreezeGate } from "./collab/freezeGate.ts";
 import type { LiveAccess } from "./collab/liveAccess.ts";
 import type { ActionCounts } from "./domain/actionCounts.ts";
@@ -20,4 +21,6 @@ export interface Services {
   counts: ActionCounts;
   /** What is failing right now (GET /api/health). */
   health: Health;
+  /** The other server nodes, if any (shared rate limits). */
+  cluster: Cluster;
 }

@@ -21,7 +21,7 @@ import {
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import type { Role } from "../../shared/domain/account.ts";
-import { parseAccessChanged, parseEditRejected } from "../../shared/domain/liveAccess.ts";
+import { parseAccessChanged, parseClusterLink, parseEditRejected } from "../../shared/domain/liveAccess.ts";
 import { type MeetingConnection, openMeeting } from "./meetingConnection.ts";
 import { type SaveStatusStore, watchSaveStatus } from "./saveStatus.ts";
 import { countQueuedUpdatesOnReconnect } from "./unconfirmedUpdates.ts";
@@ -60,6 +60,8 @@ export interface BoardConnectionState {
    * when the freeze arrived while some of their edits had not been confirmed (they never will be).
    */
   editsRejectedAt?: number;
+  /** This page's server node has lost its link to the others: people on them are not seen live. */
+  linkPaused: boolean;
 }
 
 export function useBoardConnection(auditId: string, initially: { readOnly: boolean; frozen: boolean }): BoardConnectionState {
@@ -67,6 +69,7 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
   const [access, setAccess] = useState<LiveAccess>({ readOnly: initially.readOnly || initially.frozen, frozen: initially.frozen });
   const [ended, setEnded] = useState<BoardEnd>();
   const [editsRejectedAt, setEditsRejectedAt] = useState<number>();
+  const [linkPaused, setLinkPaused] = useState(false);
   // Bumped on a role change: the server may have dropped this replica's last edits, which would
   // leave a gap in its history that blocks every later edit, so the page starts a fresh replica.
   const [generation, setGeneration] = useState(0);
@@ -114,6 +117,11 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
       setAccess((a) => ({ ...a, readOnly: scope === "readonly", frozen: scope === "readonly" && a.frozen })),
     );
     provider.on("stateless", ({ payload }: { payload: string }) => {
+      const link = parseClusterLink(payload);
+      if (link) {
+        setLinkPaused(!link.connected);
+        return;
+      }
       if (parseEditRejected(payload)) {
         setEditsRejectedAt(Date.now());
         return;
@@ -129,6 +137,8 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
       setTimeout(() => setGeneration((g) => g + 1), 0);
     });
     provider.on("close", ({ event }: onCloseParameters) => {
+      // The next connection may be to another node, which says so on connecting if its link is down too.
+      setLinkPaused(false);
       if (event.reason === "membership-removed" || event.reason === "session-ended") end(event.reason);
     });
     provider.on("authenticationFailed", () => end("refused"));
@@ -139,5 +149,5 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
     };
   }, [auditId, generation]);
 
-  return { connection, access, ended, editsRejectedAt };
+  return { connection, access, ended, editsRejectedAt, linkPaused };
 }

@@ -1,5 +1,6 @@
 /** The Hocuspocus engine serving every audit's board and meeting document; one extension per concern. */
 import { Hocuspocus } from "@hocuspocus/server";
+import type { Cluster } from "../cluster/index.ts";
 import type { ActionCounts } from "../domain/actionCounts.ts";
 import type { Health } from "../health.ts";
 import { type AccessDeps, accessExtension } from "./extensions/access.ts";
@@ -12,10 +13,11 @@ import { migrateExtension } from "./extensions/migrate.ts";
 export interface CollabDeps extends AccessDeps {
   counts: ActionCounts;
   health: Health;
+  cluster: Cluster;
 }
 
 export function createCollab(deps: CollabDeps): Hocuspocus {
-  const { gate, counts, store, health } = deps;
+  const { gate, counts, store, health, cluster } = deps;
   return new Hocuspocus({
     name: "maca-board",
     quiet: true,
@@ -43,6 +45,16 @@ export function createCollab(deps: CollabDeps): Hocuspocus {
         },
       }),
       joinGateExtension(),
+      {
+        extensionName: "ClusterStatus",
+        // A page that connects while this node has lost the others is told at once.
+        async connected({ connection }) {
+          const message = cluster.statusMessage();
+          if (message) connection.sendStateless(message);
+        },
+      },
+      // Documents and presence between nodes; it runs after all of ours (see cluster/redisLink.ts).
+      ...(cluster.extension ? [cluster.extension] : []),
     ],
   });
 }

@@ -4,10 +4,15 @@
  * applied to the live connection (read-only or writable; on the meeting document only chairs
  * write) and the page is told. A freeze or reopening is applied the same way, to the board only
  * (the meeting document never freezes). Also sweeps connections whose session has expired.
+ * With several nodes each change is also published to the others (ClusterBus), which apply it to
+ * their own connections: a removed member is out of every node at once.
  */
 import type { Connection, Hocuspocus } from "@hocuspocus/server";
+import type * as Y from "yjs";
 import type { AccessChangedMessage } from "../../shared/domain/liveAccess.ts";
 import type { Sessions } from "../auth/sessions.ts";
+import { encodeStateVectorText, FreezeBarrier } from "../cluster/freezeBarrier.ts";
+import type { Cluster, ClusterEvent, ConnectionSelector } from "../cluster/index.ts";
 import { log } from "../log.ts";
 import { type DocumentRef, parseDocumentName, type Store } from "../store/index.ts";
 import { CLOSE, type ConnectionContext, isConnectionContext } from "./context.ts";
@@ -16,16 +21,35 @@ import type { FreezeGate } from "./freezeGate.ts";
 
 export class LiveAccess {
   private sweeper: NodeJS.Timeout | undefined;
+  private readonly barrier: FreezeBarrier;
 
   constructor(
     private readonly hocuspocus: Hocuspocus,
     private readonly store: Store,
     private readonly sessions: Sessions,
     private readonly gate: FreezeGate,
-  ) {}
+    private readonly cluster: Cluster,
+  ) {
+    cluster.bus.subscribe((event) => this.fromOtherNode(event));
+    this.barrier = new FreezeBarrier(cluster.bus, (name) => cluster.requestPeerState(name));
+  }
 
-  /** Re-reads `userId`'s membership of `auditId` and applies it to their open connections. */
+  /** After this node froze `auditId` (see domain/freeze.ts): every other node freezes it and `doc` gets what they had. */
+  freezeOtherNodes(auditId: string, doc: Y.Doc): Promise<void> {
+    return this.barrier.freezeOthers(auditId, doc);
+  }
+
+  reopenOtherNodes(auditId: string): void {
+    this.tellOtherNodes({ type: "reopen", auditId });
+  }
+
+  /** Re-reads `userId`'s membership of `auditId` and applies it to their open connections, on every node. */
   async applyMembership(auditId: string, userId: string): Promise<void> {
+    await this.applyMembershipHere(auditId, userId);
+    this.tellOtherNodes({ type: "membership", auditId, userId });
+  }
+
+  private async applyMembershipHere(auditId: string, userId: string): Promise<void> {
     const member = await this.store.getMember(auditId, userId);
     for (const { connection, context, ref } of this.connections((c, doc) => doc.auditId === auditId && c.userId === userId)) {
       if (!member) {
@@ -67,11 +91,46 @@ export class LiveAccess {
     connection.sendStateless(JSON.stringify(message));
   }
 
-  /** Closes every connection matching (a signed-out session, a revoked token, a disabled user). */
-  close(match: (context: ConnectionContext) => boolean): number {
-    const found = this.connections((context) => match(context));
-    for (const { connection } of found) connection.close(CLOSE.sessionEnded);
-    return found.length;
+  /** Closes every connection, on every node, of a signed-out session, a revoked token or a disabled user. */
+  closeConnections(selector: ConnectionSelector): void {
+    this.closeHere(selector);
+    this.tellOtherNodes({ type: "close-connections", selector });
+  }
+
+  /** A freeze or reopening made on another node: mirror it in this node's gate and connections. */
+  private freezeHere(auditId: string, frozen: boolean): void {
+    if (frozen) this.gate.freeze(auditId, this.hocuspocus.documents.get(auditId)?.getConnections() ?? []);
+    else this.gate.reopen(auditId);
+    this.applyFreeze(auditId);
+  }
+
+  private closeHere(selector: ConnectionSelector): void {
+    const match: (context: ConnectionContext) => boolean =
+      "userId" in selector
+        ? (c) => c.userId === selector.userId
+        : "tokenId" in selector
+          ? (c) => c.tokenId === selector.tokenId
+          : (c) => c.sessionIdHash !== undefined && selector.sessionIdHashes.includes(c.sessionIdHash);
+    for (const { connection } of this.connections((context) => match(context))) connection.close(CLOSE.sessionEnded);
+  }
+
+  private tellOtherNodes(event: ClusterEvent): void {
+    this.cluster.bus
+      .publish(event)
+      .catch((error: unknown) => log.error("cluster: could not tell the other nodes", { type: event.type, error: String(error) }));
+  }
+
+  private fromOtherNode(event: ClusterEvent): void {
+    if (event.type === "membership") {
+      this.applyMembershipHere(event.auditId, event.userId).catch((error: unknown) =>
+        log.error("cluster: applying a membership change failed", { error: String(error) }),
+      );
+    } else if (event.type === "close-connections") this.closeHere(event.selector);
+    else if (event.type === "freeze") {
+      this.freezeHere(event.auditId, true);
+      const document = this.hocuspocus.documents.get(event.auditId);
+      this.tellOtherNodes({ type: "frozen", requestId: event.requestId, stateVector: document && encodeStateVectorText(document) });
+    } else if (event.type === "reopen") this.freezeHere(event.auditId, false);
   }
 
   /** Checks open connections' sessions every `everyMs` and closes the expired ones. */

@@ -37,6 +37,8 @@ export async function freezeAudit(deps: FreezeDeps, audit: AuditMeta, signer: Si
       // --- one synchronous step: lock, then read (see the comment at the top) ---
       gate.freeze(audit.id, doc.getConnections());
       live.applyFreeze(audit.id);
+      // --- with several nodes, the others freeze too and this copy gets what they held ---
+      await live.freezeOtherNodes(audit.id, doc);
       captured = captureBoard(doc);
       // ---
     } finally {
@@ -59,6 +61,7 @@ export async function freezeAudit(deps: FreezeDeps, audit: AuditMeta, signer: Si
       // Not recorded, so not frozen: give the board back rather than leave it locked unsigned.
       gate.reopen(audit.id);
       live.applyFreeze(audit.id);
+      live.reopenOtherNodes(audit.id);
       throw error;
     }
   });
@@ -82,6 +85,7 @@ export async function reopenAudit(deps: FreezeDeps, auditId: string, signer: Sig
       await carryOver(deps, auditId, updates);
     } finally {
       live.applyFreeze(auditId);
+      live.reopenOtherNodes(auditId);
       counts.forget(auditId);
     }
     return next;

@@ -18,4 +18,4 @@ export function openStore(config: Pick<Config, "dataDir"> & Partial<Pick<Config,
 
 export { DataDirInUseError } from "./dataDirLock.ts";
 export { type DocumentKind, type DocumentRef, isBoardDocument, parseDocumentName } from "./documentName.ts";
-export { replayStoredDocument } from "./replay.ts";
+export { dropPendingStructs, replayStoredDocument } from "./replay.ts";

@@ -5,6 +5,9 @@
  *   or the audit was frozen or reopened).
  * - edit-rejected: the server refused a change this connection sent (the audit is frozen), so
  *   the page can say so rather than let the edit look saved.
+ * - cluster-link: on a server with several nodes, this node lost (false) or regained (true) its
+ *   link to the others: edits are still saved, but people connected through another node are not
+ *   seen live until it is back.
  */
 import type { Role } from "./account.ts";
 
@@ -19,6 +22,11 @@ export interface AccessChangedMessage {
 export interface EditRejectedMessage {
   type: "edit-rejected";
   reason: "frozen";
+}
+
+export interface ClusterLinkMessage {
+  type: "cluster-link";
+  connected: boolean;
 }
 
 function parse(payload: string): Record<string, unknown> | undefined {
@@ -47,5 +55,12 @@ export function parseAccessChanged(payload: string): AccessChangedMessage | unde
 export function parseEditRejected(payload: string): EditRejectedMessage | undefined {
   const message = parse(payload);
   if (message?.type === "edit-rejected" && message.reason === "frozen") return { type: "edit-rejected", reason: "frozen" };
+  return undefined;
+}
+
+export function parseClusterLink(payload: string): ClusterLinkMessage | undefined {
+  const message = parse(payload);
+  if (message?.type === "cluster-link" && typeof message.connected === "boolean")
+    return { type: "cluster-link", connected: message.connected };
   return undefined;
 }

@@ -16,7 +16,7 @@ export interface BoardViewProps {
 }
 
 export function BoardView({ audit, user, announce }: BoardViewProps) {
-  const { connection, access, ended, editsRejectedAt } = useBoardConnection(audit.id, {
+  const { connection, access, ended, editsRejectedAt, linkPaused } = useBoardConnection(audit.id, {
     readOnly: !audit.access.canEdit,
     frozen: audit.freeze.frozen,
   });
@@ -31,6 +31,7 @@ export function BoardView({ audit, user, announce }: BoardViewProps) {
       connection={connection}
       access={access}
       editsRejectedAt={editsRejectedAt}
+      linkPaused={linkPaused}
       location={location}
     />
   );

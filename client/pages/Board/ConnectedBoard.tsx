@@ -15,6 +15,7 @@ import { addCardAndEdit } from "../../board/addCardAndEdit.ts";
 import { BoardContext, type BoardContextValue, BoardStaticContext, type BoardStaticValue } from "../../board/BoardContext.tsx";
 import { CaseAgenda } from "../../board/CaseAgenda.tsx";
 import { CaseView } from "../../board/CaseView.tsx";
+import { LinkPausedNotice } from "../../board/LinkPausedNotice.tsx";
 import { PresenceList } from "../../board/PresenceList.tsx";
 import { ReadOnlyBanner } from "../../board/ReadOnlyBanner.tsx";
 import { SaveStatus } from "../../board/SaveStatus.tsx";
@@ -45,10 +46,11 @@ interface ConnectedBoardProps extends BoardViewProps {
   connection: BoardConnection;
   access: LiveAccess;
   editsRejectedAt: number | undefined;
+  linkPaused: boolean;
   location: BoardLocation;
 }
 
-export function ConnectedBoard({ audit, user, announce, connection, access, editsRejectedAt, location }: ConnectedBoardProps) {
+export function ConnectedBoard({ audit, user, announce, connection, access, editsRejectedAt, linkPaused, location }: ConnectedBoardProps) {
   const { doc, provider } = connection;
   // A board upgraded by a newer release after this page loaded is read-only here until reloaded.
   const upgraded = useSchemaUpgraded(doc);
@@ -185,6 +187,7 @@ export function ConnectedBoard({ audit, user, announce, connection, access, edit
           {upgraded && <SchemaUpgradedBanner />}
           {frozen ? <FrozenBanner auditId={audit.id} freeze={freeze} /> : access.readOnly && <ReadOnlyBanner />}
           <EditsRejectedNotice at={editsRejectedAt} />
+          <LinkPausedNotice paused={linkPaused} />
           <div className={readOnly ? "board-layout read-only" : "board-layout"}>
             <CaseAgenda
               cases={cases}

@@ -11,20 +11,22 @@
  * store once the log has grown, and when the document is unloaded) writes the document's own
  * encoding, never a merge of client bytes.
  */
-import type {
-  afterHandleMessagePayload,
-  afterUnloadDocumentPayload,
-  beforeHandleMessagePayload,
-  beforeUnloadDocumentPayload,
-  Extension,
-  onChangePayload,
-  onLoadDocumentPayload,
-  onStoreDocumentPayload,
+import {
+  type afterHandleMessagePayload,
+  type afterUnloadDocumentPayload,
+  type beforeHandleMessagePayload,
+  type beforeUnloadDocumentPayload,
+  type Document,
+  type Extension,
+  OutgoingMessage,
+  type onChangePayload,
+  type onLoadDocumentPayload,
+  type onStoreDocumentPayload,
 } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Health } from "../../health.ts";
 import { log } from "../../log.ts";
-import { type DocumentLog, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
+import { type DocumentLog, dropPendingStructs, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
 import { readSyncUpdate } from "../frames.ts";
 
 /** Compact while people are connected once the log holds this much (it is replayed on load). */
@@ -51,18 +53,32 @@ export interface DurableLogOptions {
 const isConnectionOrigin = (origin: unknown): origin is { source: "connection"; connection: Connection } =>
   typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection";
 
+const isRedisOrigin = (origin: unknown): boolean =>
+  typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "redis";
+
 /**
  * Yjs keeps an update whose dependencies it lacks as "pending" raw bytes, and merges them into
  * every state it encodes (mergeUpdates on a client's bytes: yjs issue 687), for joiners and for
- * compaction alike. The server keeps none: a real client's update can only lack dependencies
- * after a crash lost its unacknowledged edits, and its sync step 2 then sends everything again.
+ * compaction alike. The server keeps none. A real client's update only lacks dependencies when
+ * the server lost its unacknowledged edits (a crash) or never got them; Hocuspocus has already
+ * acknowledged it, so the server asks that client for everything it lacks (a sync step 1, whose
+ * answer carries the dropped part too) rather than wait for its next reconnect.
  */
-function dropPending(doc: Y.Doc, documentName: string): void {
-  const { store } = doc;
-  if (!store.pendingStructs && !store.pendingDs) return;
+function dropPending(doc: Document, documentName: string, from?: Connection): void {
+  if (!dropPendingStructs(doc)) return;
   log.warn("dropped an update whose dependencies are missing", { document: documentName });
-  store.pendingStructs = null;
-  store.pendingDs = null;
+  if (from) askForMissing(from, doc);
+}
+
+/** At most one request per connection per second: one answer carries everything missing. */
+const lastAsked = new WeakMap<Connection, number>();
+const ASK_EVERY_MS = 1_000;
+
+function askForMissing(connection: Connection, doc: Document): void {
+  const now = Date.now();
+  if (now - (lastAsked.get(connection) ?? 0) < ASK_EVERY_MS) return;
+  lastAsked.set(connection, now);
+  connection.send(new OutgoingMessage(connection.messageAddress).createSyncMessage().writeFirstSyncStepFor(doc).toUint8Array());
 }
 
 export function durableLogExtension({ store, health, stored }: DurableLogOptions): Extension {
@@ -106,7 +122,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
         if (isConnectionOrigin(transaction.origin)) {
           const inFlight = entry.inFlight.get(transaction.origin.connection);
           if (inFlight) inFlight.applied = true;
-          dropPending(document, documentName);
+          dropPending(document, documentName, transaction.origin.connection);
         }
       });
       open.set(document, entry);
@@ -147,8 +163,9 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
 
     async onChange({ document, transactionOrigin, update }: onChangePayload) {
       const entry = open.get(document);
-      // A client's update was logged before it was applied.
-      if (!entry || isConnectionOrigin(transactionOrigin)) return;
+      // A client's update was logged before it was applied; one from another node (through Redis)
+      // was logged by that node.
+      if (!entry || isConnectionOrigin(transactionOrigin) || isRedisOrigin(transactionOrigin)) return;
       const { seq, durable } = entry.log.append(update);
       entry.lastSeq = seq;
       durable.catch((error) => log.error("could not log a server change", { document: entry.name, error: String(error) }));

@@ -20,8 +20,10 @@ function cookieOptions(req: Request): CookieOptions {
 }
 
 /** Failed sign-ins only count; one limiter per IP, one per account (so one IP cannot try many). */
-function failedSignInLimit(limit: number, keyOf: "ip" | "account") {
+function failedSignInLimit(cluster: Services["cluster"], limit: number, keyOf: "ip" | "account") {
   return rateLimit({
+    // Counted in Redis when there are several nodes, so a second node is not a second chance.
+    store: cluster.rateLimitStore(`failed-sign-in-${keyOf}`),
     windowMs: FAILED_SIGN_IN_WINDOW_MS,
     limit,
     skipSuccessfulRequests: true,
@@ -46,7 +48,7 @@ function failedSignInLimit(limit: number, keyOf: "ip" | "account") {
   });
 }
 
-export function sessionRoutes({ store, auth, trail, live }: Services): Router {
+export function sessionRoutes({ store, auth, trail, live, cluster }: Services): Router {
   const router = Router();
 
   router.get(
@@ -60,8 +62,8 @@ export function sessionRoutes({ store, auth, trail, live }: Services): Router {
 
   router.post(
     "/session",
-    failedSignInLimit(30, "ip"),
-    failedSignInLimit(5, "account"),
+    failedSignInLimit(cluster, 30, "ip"),
+    failedSignInLimit(cluster, 5, "account"),
     handle(async (req, res) => {
       const { email, password } = parseOr400(SignInInput, req.body, "sign-in");
       const user = await checkSignIn(store, email, password);
@@ -87,7 +89,7 @@ export function sessionRoutes({ store, auth, trail, live }: Services): Router {
       if (principal.session) {
         const idHash = principal.session.idHash;
         await auth.sessions.end(idHash);
-        live.close((context) => context.sessionIdHash === idHash);
+        live.closeConnections({ sessionIdHashes: [idHash] });
       }
       res.clearCookie(SESSION_COOKIE, cookieOptions(req));
       await trail.record({ type: "sign-out", ...actorOf(principal.user) });
@@ -104,8 +106,8 @@ export function sessionRoutes({ store, auth, trail, live }: Services): Router {
       await changePassword(store, principal.user, input.currentPassword, input.newPassword);
       // Every other session of this person ends: whoever knew the old password is out.
       const keep = principal.session?.idHash;
-      const ended = new Set((await auth.sessions.endAllOf(principal.user.id, keep)).map((s) => s.idHash));
-      live.close((context) => context.sessionIdHash !== undefined && ended.has(context.sessionIdHash));
+      const ended = (await auth.sessions.endAllOf(principal.user.id, keep)).map((s) => s.idHash);
+      live.closeConnections({ sessionIdHashes: ended });
       await trail.record({ type: "password-changed", ...actorOf(principal.user) });
       res.status(204).end();
     }),

@@ -41,7 +41,7 @@ export function tokenRoutes({ store, trail, live }: Services): Router {
       const owned = (await store.listTokens(principal.user.id)).some((t) => t.id === id);
       if (!owned) throw new DomainError(404, `No access token with id '${id}'`);
       await store.deleteToken(id);
-      live.close((context) => context.tokenId === id);
+      live.closeConnections({ tokenId: id });
       await trail.record({ type: "token-revoked", ...actorOf(principal.user), detail: { token: id } });
       res.status(204).end();
     }),

@@ -44,7 +44,7 @@ export function userRoutes({ store, auth, trail, live }: Services): Router {
       if (user.disabled || input.password !== undefined) {
         // A disabled account or a reset password: every session and board connection ends now.
         await auth.sessions.endAllOf(user.id);
-        live.close((context) => context.userId === user.id);
+        live.closeConnections({ userId: user.id });
       }
       const changed = Object.keys(input).filter((key) => key !== "password");
       await trail.record({
