@@ -57,6 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.STORE === "postgres" && !e.DATABASE_URL) throw new Error("Bad configuration: STORE=postgres needs DATABASE_URL");
+  // Nodes on their own data folders would each keep a different copy of every board.
+  if (e.REDIS_URL && e.STORE !== "postgres") throw new Error("Bad configuration: REDIS_URL (several nodes) needs STORE=postgres");
   return {
     port: e.PORT,
     host: e.HOST,
