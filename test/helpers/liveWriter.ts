@@ -1,0 +1,107 @@
+/**
+ * A real provider that adds cards on a timer, with exact acknowledgement tracking (AckTracker)
+ * and a record of what the server told it (access changes, refusals, the cluster link, closes).
+ * Each card's text is unique, with the writer's clock just after it was added, so a test can
+ * say which acknowledged cards a document lacks.
+ */
+import { HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import * as Y from "yjs";
+import { COLUMN_IDS, orderedCaseIds } from "../../shared/board/index.ts";
+import type { BoardJson } from "../../shared/domain/board.ts";
+import { type AccessChangedMessage, parseAccessChanged, parseClusterLink, parseEditRejected } from "../../shared/domain/liveAccess.ts";
+import { AckTracker } from "./acknowledged.ts";
+import { type BoardConnection, connectBoard } from "./board.ts";
+import type { Credentials } from "./people.ts";
+
+export interface Heard {
+  access: AccessChangedMessage[];
+  rejected: number;
+  /** Every cluster-link message, in order. */
+  link: boolean[];
+  closes: { code: number; reason: string }[];
+}
+
+export class LiveWriter {
+  readonly heard: Heard = { access: [], rejected: 0, link: [], closes: [] };
+  /** Cards this writer added: text and its own clock right after adding it. */
+  readonly cards: { id: string; text: string; clock: number }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    readonly name: string,
+    readonly connection: BoardConnection,
+    readonly socket: HocuspocusProviderWebsocket,
+    readonly tracker: AckTracker,
+  ) {
+    connection.provider.on("stateless", ({ payload }: { payload: string }) => {
+      const access = parseAccessChanged(payload);
+      if (access) this.heard.access.push(access);
+      if (parseEditRejected(payload)) this.heard.rejected += 1;
+      const link = parseClusterLink(payload);
+      if (link) this.heard.link.push(link.connected);
+    });
+    connection.provider.on("close", ({ event }: { event: { code: number; reason: string } }) => {
+      this.heard.closes.push({ code: event.code, reason: event.reason });
+    });
+  }
+
+  static async connect(name: string, wsUrl: string, auditId: string, credentials: Credentials): Promise<LiveWriter> {
+    const doc = new Y.Doc();
+    const tracker = new AckTracker(doc);
+    const headers: Record<string, string> = credentials.cookie ? { cookie: credentials.cookie } : {};
+    const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: tracker.webSocketClass(headers) });
+    const connection = await connectBoard(wsUrl, auditId, credentials, { socket, doc, timeoutMs: 20_000 }).catch((error) => {
+      socket.destroy();
+      throw error;
+    });
+    return new LiveWriter(name, connection, socket, tracker);
+  }
+
+  get doc(): Y.Doc {
+    return this.connection.doc;
+  }
+
+  /** Adds one card to a case of the board (round robin over cases and columns); returns its id. */
+  addCard(): string {
+    const caseIds = orderedCaseIds(this.doc).map((c) => c.id);
+    if (caseIds.length === 0) throw new Error(`${this.name}: the board has no case yet`);
+    const n = this.cards.length;
+    const text = `${this.name} card ${n + 1}`;
+    const id = this.connection.board.addCard(caseIds[n % caseIds.length], COLUMN_IDS[n % COLUMN_IDS.length], text, "police", this.name);
+    this.cards.push({ id, text, clock: this.tracker.clock });
+    return id;
+  }
+
+  /** Adds a card every `everyMs` until stop(). */
+  start(everyMs: number): void {
+    this.stop();
+    this.timer = setInterval(() => this.addCard(), everyMs);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Cards acknowledged up to `acknowledged` (this writer's clock) that `board` lacks, by text. */
+  missingFrom(board: BoardJson, acknowledged = this.tracker.acknowledgedClock): string[] {
+    const texts = new Map(board.cases.flatMap((c) => COLUMN_IDS.flatMap((col) => c.columns[col].map((card) => [card.id, card.text]))));
+    return this.cards.filter((c) => c.clock <= acknowledged && texts.get(c.id) !== c.text).map((c) => `${c.text} (clock ${c.clock})`);
+  }
+
+  acknowledgedCards(acknowledged = this.tracker.acknowledgedClock): number {
+    return this.cards.filter((c) => c.clock <= acknowledged).length;
+  }
+
+  destroy(): void {
+    this.stop();
+    this.connection.destroy();
+    this.socket.destroy();
+  }
+}
+
+/** Whether two documents hold exactly the same updates. */
+export function sameState(a: Y.Doc, b: Y.Doc): boolean {
+  const vector = (doc: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((x, y) => x[0] - y[0]));
+  return vector(a) === vector(b);
+}
