@@ -12,6 +12,7 @@ import { type AccessChangedMessage, parseAccessChanged, parseClusterLink, parseE
 import { AckTracker } from "./acknowledged.ts";
 import { type BoardConnection, connectBoard } from "./board.ts";
 import type { Credentials } from "./people.ts";
+import { waitFor } from "./wait.ts";
 
 export interface Heard {
   access: AccessChangedMessage[];
@@ -91,6 +92,19 @@ export class LiveWriter {
 
   acknowledgedCards(acknowledged = this.tracker.acknowledgedClock): number {
     return this.cards.filter((c) => c.clock <= acknowledged).length;
+  }
+
+  /**
+   * Once the socket to a dead node has closed (its last acks read), keeps this client offline:
+   * on reconnecting it would re-send everything it holds and hide what the server lost.
+   */
+  async holdOffline(timeoutMs = 10_000): Promise<void> {
+    let closed = false;
+    void this.tracker.whenCurrentSocketsClose().then(() => {
+      closed = true;
+    });
+    await waitFor(() => closed, timeoutMs, `${this.name}'s socket to close`);
+    this.socket.disconnect();
   }
 
   destroy(): void {
