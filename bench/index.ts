@@ -11,15 +11,19 @@
  *   npm run bench -- --rounds 2            ours, vanilla, vanilla, ours per scenario
  *   npm run bench -- --cpu-prof /tmp/prof  V8 CPU profiles of every server child
  *   npm run bench -- --client-threads 2    spread the clients over more worker threads
+ *   npm run bench -- --store postgres      our server on a fresh PostgreSQL database per run
+ *   npm run bench -- --server-env UV_THREADPOOL_SIZE=16   extra environment for our server only
  *
- * Scenarios: 30-editors, meeting-300, 300-editors, 50-boards, presence, join-storm, board.
+ * Scenarios: 30-editors, meeting-300, 300-editors, 50-boards, presence, join-storm, two-nodes, board.
+ * Only a full default run (no --quick, --only, --store postgres or --server-env) becomes latest.json.
  */
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { SCENARIOS, type ScenarioOutcome } from "./latency/scenarios.ts";
 import type { ServerKind } from "./lib/childServer.ts";
-import { markdownTable, type Row, textTable } from "./lib/report.ts";
+import { type Columns, markdownTable, OURS_VS_VANILLA, textTable } from "./lib/report.ts";
 import { machine, writeResults } from "./lib/results.ts";
 import { FULL_TIMING, QUICK_TIMING, type Settings } from "./lib/settings.ts";
 
@@ -32,6 +36,33 @@ function progress(line: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 }
 
+/** Set by the benchmark itself for every run of our server; --server-env may not change them. */
+const RESERVED_ENV = [
+  "STORE",
+  "DATABASE_URL",
+  "REDIS_URL",
+  "REDIS_PREFIX",
+  "DATA_DIR",
+  "PORT",
+  "HOST",
+  "MACA_DEMO",
+  "MACA_ADMIN_EMAIL",
+  "MACA_ADMIN_PASSWORD",
+];
+
+const StoreOption = z.enum(["lowdb", "postgres"], { message: "--store takes lowdb or postgres" });
+const ServerEnvOption = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*=.*$/, "--server-env takes NAME=value (NAME in capitals)")
+  .transform((text) => [text.slice(0, text.indexOf("=")), text.slice(text.indexOf("=") + 1)] as const)
+  .refine(([name]) => !RESERVED_ENV.includes(name), { message: `--server-env may not set ${RESERVED_ENV.join(", ")}` });
+
+function parseOption<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
+  return parsed.data;
+}
+
 function options() {
   const { values } = parseArgs({
     options: {
@@ -40,6 +71,8 @@ function options() {
       rounds: { type: "string", default: "1" },
       "client-threads": { type: "string", default: "1" },
       "cpu-prof": { type: "string" },
+      store: { type: "string", default: "lowdb" },
+      "server-env": { type: "string", multiple: true },
     },
   });
   const known = [...SCENARIOS.map((s) => s.name), BOARD];
@@ -56,6 +89,8 @@ function options() {
     editIntervalMs: 500,
     clientThreads: positive(values["client-threads"], "client-threads"),
     cpuProfileDir: values["cpu-prof"],
+    store: parseOption(StoreOption, values.store),
+    serverEnv: Object.fromEntries((values["server-env"] ?? []).map((entry) => parseOption(ServerEnvOption, entry))),
   };
   return {
     selected: (name: string) => !only || only.includes(name),
@@ -111,7 +146,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const rows: Row[] = outcomes.flatMap((o) => o.rows);
+  const tables = tablesOf(outcomes);
   const elapsedMs = performance.now() - started;
   const results = {
     startedAt: startedAt.toISOString(),
@@ -122,24 +157,49 @@ async function main(): Promise<void> {
       "Each latency is one edit's receive time minus the send time stamped inside it, over all other clients of its board.",
       "Other load = CPU used by everything except the server under test and the benchmark process, in cores (2 = both cores busy).",
       "Join storm joiners are raw protocol clients (auth + sync step 1, the whole board received but not applied), so the storm measures the server.",
+      "With PostgreSQL, the CPU of the backends serving the run's database is counted apart (PostgreSQL CPU), not as other load.",
+      "two-nodes: both sides are ours on PostgreSQL + Redis; its table's left column is two nodes, the right one node.",
     ],
     scenarios: Object.fromEntries(outcomes.map((o) => [o.name, { title: o.title, rows: o.rows, ...o.detail }])),
     failures,
     board: board?.result ?? (board?.skipped ? { skipped: board.skipped } : undefined),
-    table: markdownTable(rows),
+    table: tables.map((t) => markdownTable(t.rows, t.columns)).join("\n\n"),
   };
-  const complete = !quick && !only && Object.keys(failures).length === 0;
+  const defaultServer = settings.store === "lowdb" && Object.keys(settings.serverEnv).length === 0 && !process.env.UV_THREADPOOL_SIZE;
+  const complete = !quick && !only && defaultServer && Object.keys(failures).length === 0;
   const written = await writeResults(results, startedAt, complete);
 
   const m = results.machine as { cpus: number; model: string; node: string; loadavg: number[] };
   console.log(
-    `\nMACA Board benchmark — ours vs vanilla Hocuspocus 4.7 (${(elapsedMs / 1000).toFixed(0)} s; ${m.cpus} × ${m.model}, Node ${m.node}; load averages ${m.loadavg.join(" ")})\n`,
+    `\nMACA Board benchmark — ours (${oursLabel(settings)}) vs vanilla Hocuspocus 4.7 (${(elapsedMs / 1000).toFixed(0)} s; ${m.cpus} × ${m.model}, Node ${m.node}; load averages ${m.loadavg.join(" ")})`,
   );
-  if (rows.length > 0) console.log(textTable(rows));
+  for (const table of tables) console.log(`\n${table.title}\n${textTable(table.rows, table.columns)}`);
   await board?.print?.();
   for (const [name, message] of Object.entries(failures)) console.log(`\n${name} FAILED: ${message}`);
   console.log(`\nWritten: ${written.join(", ")}`);
   if (Object.keys(failures).length > 0) process.exitCode = 1;
+}
+
+/** How our server ran: its store and any extra environment. */
+function oursLabel(settings: Settings): string {
+  const env = Object.entries(settings.serverEnv).map(([name, value]) => `${name}=${value}`);
+  return [`store: ${settings.store}`, ...env].join(", ");
+}
+
+/** One table per pair of compared columns: ours / vanilla, then e.g. two nodes / one node. */
+function tablesOf(outcomes: ScenarioOutcome[]) {
+  const tables: { title: string; columns: Columns; rows: ScenarioOutcome["rows"] }[] = [];
+  for (const outcome of outcomes) {
+    const columns = outcome.columns ?? OURS_VS_VANILLA;
+    let table = tables.find((t) => t.columns.left === columns.left && t.columns.right === columns.right);
+    if (!table) {
+      const title = columns === OURS_VS_VANILLA ? "Ours vs vanilla" : `${columns.left} vs ${columns.right} (ours on both sides)`;
+      table = { title, columns, rows: [] };
+      tables.push(table);
+    }
+    table.rows.push(...outcome.rows);
+  }
+  return tables;
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));

@@ -1,12 +1,14 @@
 /**
- * Edit-to-other-attendee latency against one server: boards with a card per writer, a fleet of
- * real providers (writers at 2 edits/s, the rest listening), and what it cost the server.
+ * Edit-to-other-attendee latency against one server (or several nodes of ours): boards with a
+ * card per writer, a fleet of clients (writers at 2 edits/s, the rest listening), and what it cost
+ * the server.
  */
 
-import type { SeatPlan } from "../lib/benchClient.ts";
+import { nodeOfSeat, type SeatPlan } from "../lib/benchClient.ts";
 import { prepareWriterCards } from "../lib/boardSetup.ts";
-import { type ChildServer, type ServerKind, startServer } from "../lib/childServer.ts";
+import type { ServerKind } from "../lib/childServer.ts";
 import { sleep } from "../lib/clock.ts";
+import { type Deployment, SINGLE_NODE, startDeployment, type Topology } from "../lib/deployment.ts";
 import { Fleet } from "../lib/fleet.ts";
 import { type Load, LoadMeter } from "../lib/loadMeter.ts";
 import { inParallel, seatClients } from "../lib/seating.ts";
@@ -27,7 +29,11 @@ export interface EditShape {
 
 export interface EditRun {
   server: ServerKind;
+  store: Deployment["store"];
+  nodes: number;
   latencyMs: Summary;
+  /** Deliveries of edits written on another node (none with one node). */
+  crossNodeLatencyMs: Summary;
   /** received / expected × 100 (within the grace period after the last edit). */
   deliveredPct: number;
   sent: number;
@@ -38,19 +44,33 @@ export interface EditRun {
   load: Load;
   /** Time to connect and sync the whole fleet. */
   connectMs: number;
-  serverLog: { warn: number; error: number };
+  serverLog: { warn: number; error: number; problems: string[] };
   /** Every latency observed (not written to the JSON), for merging rounds. */
   samples: Float64Array[];
+  crossNodeSamples: Float64Array[];
 }
 
-export async function runEdits(kind: ServerKind, shape: EditShape, settings: Settings, progress: (line: string) => void): Promise<EditRun> {
-  const server = await startServer(kind, { cpuProfileDir: settings.cpuProfileDir });
+export async function runEdits(
+  kind: ServerKind,
+  shape: EditShape,
+  settings: Settings,
+  progress: (line: string) => void,
+  topology: Topology = SINGLE_NODE,
+): Promise<EditRun> {
+  const deployment = await startDeployment(kind, settings, topology);
+  const [server] = deployment.nodes;
+  const nodes = deployment.nodes.length;
+  const label = nodes > 1 ? `${kind} (${nodes} nodes)` : kind;
   let fleet: Fleet | undefined;
   try {
     const seating = await seatClients(server, shape.boards, shape.seatsPerBoard);
     const boards = await inParallel(seating.docNames, (docName) =>
       prepareWriterCards(server.wsUrl, docName, seating.setupToken, seating.setupStamp, shape.writersPerBoard),
     );
+    const nodeOf = (seat: number) => {
+      const index = nodeOfSeat(seat, nodes);
+      return nodes > 1 ? { node: { wsUrl: deployment.nodes[index].wsUrl, index } } : {};
+    };
     const seats: SeatPlan[] = boards.flatMap((board, b) =>
       Array.from({ length: shape.seatsPerBoard }, (_, s) => ({
         docName: board.docName,
@@ -58,31 +78,38 @@ export async function runEdits(kind: ServerKind, shape: EditShape, settings: Set
         ownCard: s < shape.writersPerBoard ? board.cardIds[s] : undefined,
         writer: s < shape.writersPerBoard ? s : undefined,
         kind: s < shape.providersPerBoard ? "provider" : "light",
+        ...nodeOf(s),
       })),
     );
-    progress(`${kind}: connecting ${seats.length} clients`);
+    progress(`${label}: connecting ${seats.length} clients`);
     const connectStart = performance.now();
     fleet = await Fleet.assemble(server.wsUrl, seats, {
       threads: settings.clientThreads,
       editIntervalMs: settings.editIntervalMs,
       presence: shape.presence,
+      nodes,
     });
     const connectMs = performance.now() - connectStart;
     for (const board of boards) board.release();
     await sleep(500);
 
     const { warmupMs, measureMs, graceMs } = settings.timing;
-    progress(`${kind}: editing for ${(warmupMs + measureMs) / 1000} s`);
+    progress(`${label}: editing for ${(warmupMs + measureMs) / 1000} s`);
     let meter: LoadMeter | undefined;
-    const startMeter = setTimeout(() => {
-      meter = new LoadMeter(server.pid);
+    // The database's backends are looked up once warm: the pool has opened what it needs by then.
+    const startMeter = setTimeout(async () => {
+      const storePids = await deployment.databasePids().catch(() => []);
+      meter = new LoadMeter(deployment.pids, storePids);
     }, warmupMs);
     const result = await fleet.run(warmupMs, measureMs, graceMs);
     clearTimeout(startMeter);
-    const load = (meter ?? new LoadMeter(server.pid)).stop();
+    const load = (meter ?? new LoadMeter(deployment.pids)).stop();
     return {
       server: kind,
+      store: deployment.store,
+      nodes,
       latencyMs: summarize(result.latencies),
+      crossNodeLatencyMs: summarize(result.crossNodeLatencies),
       deliveredPct: result.expected > 0 ? (100 * result.received) / result.expected : Number.NaN,
       sent: result.sent,
       expected: result.expected,
@@ -90,19 +117,20 @@ export async function runEdits(kind: ServerKind, shape: EditShape, settings: Set
       serverCpuMsPerDelivered: result.received > 0 ? load.serverCpuMs / result.received : Number.NaN,
       load,
       connectMs,
-      serverLog: { ...server.logCounts },
+      serverLog: deployment.logCounts(),
       samples: result.latencies,
+      crossNodeSamples: result.crossNodeLatencies,
     };
   } catch (error) {
-    throw withServerTail(error, server);
+    throw withServerTail(error, deployment);
   } finally {
     await fleet?.stop();
-    await server.stop();
+    await deployment.stop();
   }
 }
 
 /** A failed run says what the server logged last. */
-export function withServerTail(error: unknown, server: ChildServer): Error {
+export function withServerTail(error: unknown, server: { kind: ServerKind; tail(): string }): Error {
   const message = error instanceof Error ? error.message : String(error);
   return new Error(`${message}\n--- ${server.kind} server, last lines ---\n${server.tail()}`);
 }

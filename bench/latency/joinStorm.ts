@@ -6,8 +6,9 @@
 
 import type { SeatPlan } from "../lib/benchClient.ts";
 import { prepareLoadedBoard } from "../lib/boardSetup.ts";
-import { type ServerKind, startServer } from "../lib/childServer.ts";
+import type { ServerKind } from "../lib/childServer.ts";
 import { nowMs, sleep } from "../lib/clock.ts";
+import { startDeployment } from "../lib/deployment.ts";
 import { Fleet } from "../lib/fleet.ts";
 import { type Load, LoadMeter } from "../lib/loadMeter.ts";
 import { type Join, rawJoin } from "../lib/rawJoiner.ts";
@@ -50,7 +51,8 @@ export async function runStorm(
   settings: Settings,
   progress: (line: string) => void,
 ): Promise<StormRun> {
-  const server = await startServer(kind, { cpuProfileDir: settings.cpuProfileDir });
+  const deployment = await startDeployment(kind, settings);
+  const [server] = deployment.nodes;
   let fleet: Fleet | undefined;
   const joins: Join[] = [];
   try {
@@ -73,7 +75,7 @@ export async function runStorm(
     await sleep(warmupMs + shape.beforeMs);
 
     progress(`${kind}: ${shape.joiners} people open the board at once`);
-    const meter = new LoadMeter(server.pid);
+    const meter = new LoadMeter(deployment.pids, await deployment.databasePids().catch(() => []));
     const stormStart = nowMs();
     const joinerTokens = tokens.slice(shape.typists);
     joins.push(...(await Promise.all(joinerTokens.map((token) => rawJoin(server.wsUrl, docName, token)))));
@@ -111,10 +113,10 @@ export async function runStorm(
       stormLoad,
     };
   } catch (error) {
-    throw withServerTail(error, server);
+    throw withServerTail(error, deployment);
   } finally {
     for (const join of joins) join.close();
     await fleet?.stop();
-    await server.stop();
+    await deployment.stop();
   }
 }

@@ -4,11 +4,12 @@
  * the runs into table rows with our/vanilla ratios and the goals of issue 6.
  */
 import type { ServerKind } from "../lib/childServer.ts";
-import type { Row } from "../lib/report.ts";
+import type { Columns, Row } from "../lib/report.ts";
 import type { Settings } from "../lib/settings.ts";
-import { summarize } from "../lib/stats.ts";
 import { type EditRun, type EditShape, runEdits } from "./editLatency.ts";
 import { runStorm, type StormRun } from "./joinStorm.ts";
+import { alternate, type Merged, mean, mergeRuns } from "./runs.ts";
+import { twoNodesScenario } from "./twoNodes.ts";
 
 export interface ScenarioContext {
   settings: Settings;
@@ -22,6 +23,8 @@ export interface ScenarioOutcome {
   name: string;
   title: string;
   rows: Row[];
+  /** The two columns its rows compare, when not ours / vanilla (a table of their own). */
+  columns?: Columns;
   /** Everything measured, for the JSON. */
   detail: Record<string, unknown>;
 }
@@ -34,36 +37,8 @@ export interface Scenario {
 
 /** ours, vanilla, vanilla, ours, ... starting with `first`. */
 function order(first: ServerKind, rounds: number): ServerKind[] {
-  const second: ServerKind = first === "ours" ? "vanilla" : "ours";
-  return Array.from({ length: rounds }, (_, r) => (r % 2 === 0 ? [first, second] : [second, first])).flat();
+  return alternate<ServerKind>(first, first === "ours" ? "vanilla" : "ours", rounds);
 }
-
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-
-/** Several rounds' runs of one server as one: all samples, summed counts, mean or peak load. */
-function mergeRuns(runs: EditRun[]) {
-  const received = runs.reduce((n, r) => n + r.received, 0);
-  const expected = runs.reduce((n, r) => n + r.expected, 0);
-  const serverCpuMs = runs.reduce((n, r) => n + r.load.serverCpuMs, 0);
-  return {
-    latencyMs: summarize(runs.flatMap((r) => r.samples)),
-    deliveredPct: expected > 0 ? (100 * received) / expected : Number.NaN,
-    sent: runs.reduce((n, r) => n + r.sent, 0),
-    received,
-    expected,
-    serverCpuMs,
-    serverCpuUsPerDelivered: received > 0 ? (1000 * serverCpuMs) / received : Number.NaN,
-    serverCores: mean(runs.map((r) => r.load.serverCores)),
-    serverRssMaxMiB: Math.max(...runs.map((r) => r.load.serverRssMaxMiB)),
-    clientCores: mean(runs.map((r) => r.load.clientCores)),
-    otherCores: mean(runs.map((r) => r.load.otherCores)),
-    stealCores: mean(runs.map((r) => r.load.stealCores)),
-    connectMs: mean(runs.map((r) => r.connectMs)),
-    serverLog: { warn: runs.reduce((n, r) => n + r.serverLog.warn, 0), error: runs.reduce((n, r) => n + r.serverLog.error, 0) },
-  };
-}
-
-type Merged = ReturnType<typeof mergeRuns>;
 
 async function runBoth(shape: EditShape, context: ScenarioContext): Promise<Record<ServerKind, Merged>> {
   const runs: Record<ServerKind, EditRun[]> = { ours: [], vanilla: [] };
@@ -92,6 +67,7 @@ function editRows(title: string, m: Record<ServerKind, Merged>, goals: EditGoals
     row("Latency p99 (ms)", (x) => x.latencyMs.p99, 1, { goal: { text: `≤ ${goals.p99Ratio}× vanilla`, met: p99Ratio <= goals.p99Ratio } }),
     row("Delivered (%)", (x) => x.deliveredPct, 2, goals.allDelivered ? { goal: { text: "100 %", met: m.ours.deliveredPct >= 100 } } : {}),
     row("Server CPU per delivered edit (µs)", (x) => x.serverCpuUsPerDelivered, 1),
+    ...(m.ours.storeCpuMs > 0 ? [row("PostgreSQL CPU per delivered edit (µs)", (x) => x.storeCpuUsPerDelivered, 1)] : []),
     row("Server CPU (cores)", (x) => x.serverCores, 2),
     row("Server RSS peak (MiB)", (x) => x.serverRssMaxMiB, 0),
     row("Clients' CPU, bench process (cores)", (x) => x.clientCores, 2),
@@ -224,4 +200,5 @@ export const SCENARIOS: Scenario[] = [
   ),
   presenceScenario,
   stormScenario,
+  twoNodesScenario,
 ];

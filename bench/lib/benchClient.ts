@@ -13,6 +13,13 @@ export interface SeatPlan {
    * hundreds of clients fit in the benchmark's share of the CPU (see lightClient.ts).
    */
   kind: "provider" | "light";
+  /** With several server nodes: the one this seat connects to (its address, and its number). */
+  node?: { wsUrl: string; index: number };
+}
+
+/** Which node a seat of a board connects to: round robin, so writers and listeners spread evenly. */
+export function nodeOfSeat(seat: number, nodes: number): number {
+  return seat % nodes;
 }
 
 export type OnStamp = (stamp: Stamp, receivedAt: number) => void;

@@ -25,6 +25,8 @@ export interface ChildServer {
   wsUrl: string;
   /** Warnings and errors the server logged (our server logs one JSON line each). */
   readonly logCounts: { warn: number; error: number };
+  /** The first few warning and error lines (for the JSON: what went wrong, not just how often). */
+  readonly problems: string[];
   /** The last lines it wrote, for diagnosing a failed run. */
   tail(): string;
   /** SIGTERM (our server then stores every board), SIGKILL if it has not exited in time. */
@@ -34,9 +36,12 @@ export interface ChildServer {
 export interface StartOptions {
   /** Write a V8 CPU profile of the server into this folder on exit (node --cpu-prof). */
   cpuProfileDir?: string;
+  /** Extra environment for OUR server (store, Redis, --server-env); vanilla takes none. */
+  env?: Record<string, string>;
 }
 
 const START_TIMEOUT_MS = 30_000;
+const MAX_PROBLEMS = 5;
 
 /** Children still running: killed if the benchmark itself exits early (error, watchdog, Ctrl-C). */
 const running = new Set<ChildProcess>();
@@ -65,6 +70,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
             MACA_DEMO: "0",
             MACA_ADMIN_EMAIL: BENCH_ADMIN.email,
             MACA_ADMIN_PASSWORD: BENCH_ADMIN.password,
+            ...options.env,
           }
         : {}),
     },
@@ -75,11 +81,13 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   child.once("exit", () => running.delete(child));
   const lines: string[] = [];
   const logCounts = { warn: 0, error: 0 };
+  const problems: string[] = [];
   const remember = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (!line) continue;
       if (line.includes('"level":"warn"')) logCounts.warn += 1;
       if (line.includes('"level":"error"')) logCounts.error += 1;
+      if (/"level":"(warn|error)"/.test(line) && problems.length < MAX_PROBLEMS) problems.push(line.slice(0, 500));
       lines.push(line);
       if (lines.length > 40) lines.shift();
     }
@@ -99,7 +107,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       })();
       return stopping;
     };
-    return { kind, pid: child.pid ?? -1, httpUrl, wsUrl, logCounts, tail: () => lines.join("\n"), stop };
+    return { kind, pid: child.pid ?? -1, httpUrl, wsUrl, logCounts, problems, tail: () => lines.join("\n"), stop };
   } catch (error) {
     await terminate(child, exited);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

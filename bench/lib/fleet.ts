@@ -12,10 +12,14 @@ export interface FleetOptions {
   threads: number;
   editIntervalMs: number;
   presence: boolean;
+  /** Server nodes the seats are spread over (each seat's plan names its node); 1 by default. */
+  nodes?: number;
 }
 
 export interface FleetResult {
   latencies: Float64Array[];
+  /** Those of stamps written on another node than the receiver's (empty with one node). */
+  crossNodeLatencies: Float64Array[];
   sentAts: Float64Array[];
   receivedAts: Float64Array[];
   /** Edits sent in the measured window. */
@@ -46,6 +50,7 @@ export class Fleet {
         editIntervalMs: options.editIntervalMs,
         presence: options.presence,
         connectConcurrency: Math.ceil(CONNECT_CONCURRENCY / threads),
+        nodes: options.nodes ?? 1,
       } satisfies FleetWorkerData),
     );
     const fleet = new Fleet(workers, seats);
@@ -79,6 +84,7 @@ export class Fleet {
     }
     return {
       latencies: reports.map((r) => r.latencies),
+      crossNodeLatencies: reports.map((r) => r.crossNodeLatencies),
       sentAts: reports.map((r) => r.sentAts),
       receivedAts: reports.map((r) => r.receivedAts),
       sent,

@@ -9,6 +9,8 @@ export interface FleetWorkerData {
   presence: boolean;
   /** Clients connecting at once while the fleet assembles. */
   connectConcurrency: number;
+  /** Server nodes the seats are spread over (nodeOfSeat); 1 for a single server. */
+  nodes: number;
 }
 
 export type FleetCommand =
@@ -21,6 +23,8 @@ export type FleetReport =
       type: "done";
       /** Per observed stamp: receive − send (ms), its send time and receive time (epoch ms). */
       latencies: Float64Array;
+      /** The latencies of stamps written by a client of another node (empty with one node). */
+      crossNodeLatencies: Float64Array;
       sentAts: Float64Array;
       receivedAts: Float64Array;
       /** Measured edits sent, per board. */

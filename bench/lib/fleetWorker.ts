@@ -3,7 +3,7 @@
  * writers edit at a steady rate until `sendUntil`, records every stamp observed, and reports.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { BenchClient } from "./benchClient.ts";
+import { type BenchClient, nodeOfSeat } from "./benchClient.ts";
 import { nowMs, sleep } from "./clock.ts";
 import { EditClient } from "./editClient.ts";
 import type { FleetCommand, FleetReport, FleetWorkerData } from "./fleetProtocol.ts";
@@ -17,6 +17,7 @@ const send = (report: FleetReport, transfer: ArrayBuffer[] = []) => port.postMes
 
 const clients: BenchClient[] = [];
 const latencies = new Samples();
+const crossNodeLatencies = new Samples();
 const sentAts = new Samples();
 const receivedAts = new Samples();
 let measureFrom = Number.POSITIVE_INFINITY;
@@ -26,14 +27,20 @@ async function connectAll(): Promise<void> {
   const lane = async () => {
     while (next < data.seats.length) {
       const plan = data.seats[next++];
-      clients.push(plan.kind === "provider" ? await EditClient.connect(data.wsUrl, plan) : await LightClient.connect(data.wsUrl, plan));
+      const wsUrl = plan.node?.wsUrl ?? data.wsUrl;
+      clients.push(plan.kind === "provider" ? await EditClient.connect(wsUrl, plan) : await LightClient.connect(wsUrl, plan));
     }
   };
   await Promise.all(Array.from({ length: Math.min(data.connectConcurrency, data.seats.length) }, lane));
   for (const client of clients) {
+    const node = client.plan.node?.index;
     client.watch((stamp, receivedAt) => {
       if (stamp.sentAt < measureFrom) return;
       latencies.push(receivedAt - stamp.sentAt);
+      // A writer's number is its seat on the board, so its node follows from the same rule.
+      if (node !== undefined && data.nodes > 1 && nodeOfSeat(stamp.writer, data.nodes) !== node) {
+        crossNodeLatencies.push(receivedAt - stamp.sentAt);
+      }
       sentAts.push(stamp.sentAt);
       receivedAts.push(receivedAt);
     });
@@ -64,11 +71,17 @@ async function write(sendUntil: number, graceMs: number): Promise<void> {
   const report: FleetReport = {
     type: "done",
     latencies: latencies.toArray(),
+    crossNodeLatencies: crossNodeLatencies.toArray(),
     sentAts: sentAts.toArray(),
     receivedAts: receivedAts.toArray(),
     sentByDoc,
   };
-  send(report, [report.latencies.buffer as ArrayBuffer, report.sentAts.buffer as ArrayBuffer, report.receivedAts.buffer as ArrayBuffer]);
+  send(report, [
+    report.latencies.buffer as ArrayBuffer,
+    report.crossNodeLatencies.buffer as ArrayBuffer,
+    report.sentAts.buffer as ArrayBuffer,
+    report.receivedAts.buffer as ArrayBuffer,
+  ]);
 }
 
 port.on("message", (command: FleetCommand) => {

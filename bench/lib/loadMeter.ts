@@ -1,19 +1,25 @@
 /**
- * What a measurement window cost: the server's CPU and memory, the benchmark's own CPU (its
- * clients), and what everything else on the machine used meanwhile (other tenants, other jobs).
+ * What a measurement window cost: the server's CPU and memory (summed over its processes when it
+ * runs as several nodes), the benchmark's own CPU (its clients), and what everything else on the
+ * machine used meanwhile (other tenants, other jobs).
  */
 import { performance } from "node:perf_hooks";
 import { machineCpu, processCpuMs, processRssMiB } from "./proc.ts";
 
 export interface Load {
   wallMs: number;
-  /** Server process CPU (user + system) in the window. */
+  /** Server process CPU (user + system) in the window, all nodes together. */
   serverCpuMs: number;
   /** Server CPU as cores busy on average (1 = one core flat out). */
   serverCores: number;
-  /** Largest server RSS seen while sampling, and the last one. */
+  /** Largest server RSS seen while sampling (all nodes at the same sample, summed), and the last one. */
   serverRssMaxMiB: number;
   serverRssEndMiB: number;
+  /** Each node's own largest RSS (one entry for a single server). */
+  serverRssMaxPerNodeMiB: number[];
+  /** CPU of the PostgreSQL backends serving our database (0 on lowdb and vanilla). */
+  storeCpuMs: number;
+  storeCores: number;
   /** The benchmark process (all client threads) as cores busy. */
   clientCores: number;
   /** Everything else on the machine as cores busy: the shared machine's other load. */
@@ -25,28 +31,50 @@ export interface Load {
 const RSS_SAMPLE_MS = 250;
 
 export class LoadMeter {
-  private readonly start = { wall: performance.now(), server: 0, client: 0, machine: machineCpu() };
+  private readonly pids: number[];
+  private readonly start: { wall: number; server: number[]; store: number[]; client: number; machine: ReturnType<typeof machineCpu> };
   private rssMax = 0;
+  private readonly rssMaxPerNode: number[];
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly serverPid: number) {
-    this.start.server = processCpuMs(serverPid) ?? 0;
-    this.start.client = processCpuMs(process.pid) ?? 0;
+  /** `storePids`: database backends whose CPU is counted apart (not as other load). */
+  constructor(
+    serverPids: number | readonly number[],
+    private readonly storePids: readonly number[] = [],
+  ) {
+    this.pids = typeof serverPids === "number" ? [serverPids] : [...serverPids];
+    this.rssMaxPerNode = this.pids.map(() => 0);
+    this.start = {
+      wall: performance.now(),
+      server: this.pids.map((pid) => processCpuMs(pid) ?? 0),
+      store: storePids.map((pid) => processCpuMs(pid) ?? 0),
+      client: processCpuMs(process.pid) ?? 0,
+      machine: machineCpu(),
+    };
     this.sampleRss();
     this.timer = setInterval(() => this.sampleRss(), RSS_SAMPLE_MS);
     this.timer.unref();
   }
 
   private sampleRss(): number {
-    const rss = processRssMiB(this.serverPid) ?? 0;
-    this.rssMax = Math.max(this.rssMax, rss);
-    return rss;
+    let total = 0;
+    this.pids.forEach((pid, i) => {
+      const rss = processRssMiB(pid) ?? 0;
+      this.rssMaxPerNode[i] = Math.max(this.rssMaxPerNode[i], rss);
+      total += rss;
+    });
+    this.rssMax = Math.max(this.rssMax, total);
+    return total;
   }
 
   stop(): Load {
     clearInterval(this.timer);
     const wallMs = performance.now() - this.start.wall;
-    const serverCpuMs = (processCpuMs(this.serverPid) ?? this.start.server) - this.start.server;
+    const spent = (pids: readonly number[], from: number[]) =>
+      pids.reduce((sum, pid, i) => sum + (processCpuMs(pid) ?? from[i]) - from[i], 0);
+    const serverCpuMs = spent(this.pids, this.start.server);
+    // A backend that exits inside the window loses its share: the pool keeps them while busy.
+    const storeCpuMs = spent(this.storePids, this.start.store);
     const clientCpuMs = (processCpuMs(process.pid) ?? this.start.client) - this.start.client;
     const machine = machineCpu();
     const busyMs = machine.busyMs - this.start.machine.busyMs;
@@ -58,9 +86,12 @@ export class LoadMeter {
       serverCores: cores(serverCpuMs),
       serverRssMaxMiB: this.rssMax,
       serverRssEndMiB: rssEnd,
+      serverRssMaxPerNodeMiB: [...this.rssMaxPerNode],
+      storeCpuMs,
+      storeCores: cores(storeCpuMs),
       clientCores: cores(clientCpuMs),
       // Tick rounding can make this slightly negative on an idle machine.
-      otherCores: Math.max(0, cores(busyMs - serverCpuMs - clientCpuMs)),
+      otherCores: Math.max(0, cores(busyMs - serverCpuMs - storeCpuMs - clientCpuMs)),
       stealCores: cores(machine.stealMs - this.start.machine.stealMs),
     };
   }

@@ -6,6 +6,7 @@
 export interface Row {
   scenario: string;
   metric: string;
+  /** The left and right columns: ours and vanilla, or what the table's Columns name. */
   ours?: number;
   vanilla?: number;
   decimals: number;
@@ -17,7 +18,20 @@ export interface Row {
   otherLoad?: { ours?: number; vanilla?: number };
 }
 
-const HEADER = ["Scenario", "Metric", "Ours", "Vanilla", "Ours/Van.", "Goal", "Other load (cores) ours/van."];
+/** Names of a table's two compared columns, and short forms for the ratio and load headers. */
+export interface Columns {
+  left: string;
+  right: string;
+  leftShort: string;
+  rightShort: string;
+}
+
+export const OURS_VS_VANILLA: Columns = { left: "Ours", right: "Vanilla", leftShort: "ours", rightShort: "van." };
+
+function header(c: Columns): string[] {
+  const ratio = `${c.leftShort[0].toUpperCase()}${c.leftShort.slice(1)}/${c.rightShort}`;
+  return ["Scenario", "Metric", c.left, c.right, ratio, "Goal", `Other load (cores) ${c.leftShort}/${c.rightShort}`];
+}
 
 function cells(row: Row): string[] {
   const fmt = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "–" : value.toFixed(row.decimals));
@@ -32,9 +46,10 @@ function fmt1(value: number | undefined): string {
 }
 
 /** Fixed-width text for the terminal. */
-export function textTable(rows: readonly Row[]): string {
+export function textTable(rows: readonly Row[], columns: Columns = OURS_VS_VANILLA): string {
+  const head = header(columns);
   const lines = rows.map(cells);
-  const widths = HEADER.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i].length)));
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i].length)));
   const numeric = new Set([2, 3, 4]);
   const format = (line: string[]) =>
     line
@@ -48,16 +63,17 @@ export function textTable(rows: readonly Row[]): string {
     previous = line[0];
     return format(shown);
   });
-  return [format(HEADER), widths.map((w) => "-".repeat(w)).join("  "), ...body].join("\n");
+  return [format(head), widths.map((w) => "-".repeat(w)).join("  "), ...body].join("\n");
 }
 
 /** The same table in Markdown (README). */
-export function markdownTable(rows: readonly Row[]): string {
+export function markdownTable(rows: readonly Row[], columns: Columns = OURS_VS_VANILLA): string {
+  const head = header(columns);
   const escapePipes = (cell: string) => cell.replaceAll("|", "\\|");
   const lines = rows.map((row, i) => {
     const line = cells(row);
     if (i > 0 && rows[i - 1].scenario === row.scenario) line[0] = "";
     return `| ${line.map(escapePipes).join(" | ")} |`;
   });
-  return [`| ${HEADER.join(" | ")} |`, `|${HEADER.map((_, i) => (i >= 2 && i <= 4 ? " ---: " : " --- ")).join("|")}|`, ...lines].join("\n");
+  return [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i >= 2 && i <= 4 ? " ---: " : " --- ")).join("|")}|`, ...lines].join("\n");
 }

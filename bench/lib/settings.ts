@@ -1,4 +1,4 @@
-/** How long and how hard the benchmark runs (`--quick` for a smoke run). */
+/** How long and how hard the benchmark runs (`--quick` for a smoke run), and how our server is set up. */
 export interface Timing {
   /** Edits before measuring starts (JIT warm-up, first stores). */
   warmupMs: number;
@@ -6,6 +6,9 @@ export interface Timing {
   /** After the last edit, how long deliveries may still arrive. */
   graceMs: number;
 }
+
+/** Where our server keeps its data: lowdb files in a fresh folder, or a fresh PostgreSQL database. */
+export type StoreKind = "lowdb" | "postgres";
 
 export interface Settings {
   timing: Timing;
@@ -15,6 +18,10 @@ export interface Settings {
   clientThreads: number;
   /** Write a CPU profile of each server child into this folder. */
   cpuProfileDir?: string;
+  /** Our server's store in every latency scenario (two-nodes always uses PostgreSQL). */
+  store: StoreKind;
+  /** Extra environment for our server only (`--server-env K=V`), e.g. UV_THREADPOOL_SIZE. */
+  serverEnv: Record<string, string>;
 }
 
 export const FULL_TIMING: Timing = { warmupMs: 3_000, measureMs: 15_000, graceMs: 3_000 };
