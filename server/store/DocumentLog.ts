@@ -38,4 +38,10 @@ export interface DocumentLog {
   compact(state: Uint8Array, throughSeq: number): Promise<void>;
   /** Waits for pending appends, then releases the file. */
   close(): Promise<void>;
+  /**
+   * Where several nodes share the log (PostgreSQL): updates other nodes have logged for this
+   * document since the last call (or since it was opened), oldest first. Redis carries them
+   * live; this catches what Redis did not (an outage, a node that died before relaying).
+   */
+  readForeignUpdates?(): Promise<Uint8Array[]>;
 }

@@ -480,4 +480,22 @@ describe("PostgreSQL: two nodes on one database", () => {
     expect(contentOf(after.stored.state)).toEqual(expected);
     await Promise.all([log1.close(), after.close()]);
   });
+
+  test("a node reads back what other nodes logged for a document it has open, each update once", async () => {
+    const another = h.another;
+    if (!another) throw new Error("the PostgreSQL kit opens a second node");
+    const other = await another();
+    await h.store.storeDocument("a1", edit("base", "0"));
+    const mine = await h.store.openDocumentLog("a1");
+    const theirs = await other.openDocumentLog("a1");
+    expect(await mine.readForeignUpdates?.()).toEqual([]);
+    const doc = new Y.Doc();
+    const updates = ["one", "two"].map((value) => edit(value, "from the other node", doc));
+    for (const update of updates) await theirs.append(update).durable;
+    // This node's own rows are never read back.
+    await mine.append(edit("own", "row")).durable;
+    expect(await mine.readForeignUpdates?.()).toEqual(updates);
+    expect(await mine.readForeignUpdates?.()).toEqual([]);
+    await Promise.all([mine.close(), theirs.close()]);
+  });
 });

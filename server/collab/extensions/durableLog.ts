@@ -31,6 +31,10 @@ import { readSyncUpdate } from "../frames.ts";
 
 /** Compact while people are connected once the log holds this much (it is replayed on load). */
 const COMPACT_LOG_BYTES = 256 * 1024;
+/** How often a shared log is read for other nodes' updates that Redis did not bring. */
+const FOREIGN_POLL_MS = 2_000;
+/** The origin of updates read back from a shared log: already logged, by another node. */
+const STORE_ORIGIN = { source: "store" } as const;
 
 type Connection = beforeHandleMessagePayload["connection"];
 
@@ -41,6 +45,7 @@ interface OpenDocument {
   /** Updates logged for a connection's message that Hocuspocus is handling now. */
   inFlight: Map<Connection, { seq: number; applied: boolean }>;
   lastSeq: number;
+  stopPolling?: () => void;
 }
 
 export interface DurableLogOptions {
@@ -53,8 +58,41 @@ export interface DurableLogOptions {
 const isConnectionOrigin = (origin: unknown): origin is { source: "connection"; connection: Connection } =>
   typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection";
 
-const isRedisOrigin = (origin: unknown): boolean =>
-  typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "redis";
+/** Updates another node logged: relayed through Redis, or read back from the shared log. */
+const isOtherNodesOrigin = (origin: unknown): boolean => {
+  const source = typeof origin === "object" && origin !== null ? (origin as { source?: unknown }).source : undefined;
+  return source === "redis" || source === STORE_ORIGIN.source;
+};
+
+/**
+ * Applies what other nodes logged for this document and this node has not seen (Redis down, or
+ * a node that died before relaying an update it had acknowledged). Known updates change nothing.
+ */
+function pollOtherNodes(entry: OpenDocument, readForeignUpdates: () => Promise<Uint8Array[]>): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    readForeignUpdates()
+      .then((updates) => {
+        if (entry.doc.isDestroyed) return;
+        for (const update of updates) {
+          try {
+            Y.applyUpdate(entry.doc, update, STORE_ORIGIN);
+          } catch (error) {
+            log.error("skipped another node's logged update that does not apply", { document: entry.name, error: String(error) });
+          }
+          dropPendingStructs(entry.doc);
+        }
+      })
+      .catch((error: unknown) => log.warn("reading other nodes' updates failed", { document: entry.name, error: String(error) }))
+      .finally(() => {
+        busy = false;
+      });
+  }, FOREIGN_POLL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /**
  * Yjs keeps an update whose dependencies it lacks as "pending" raw bytes, and merges them into
@@ -125,6 +163,8 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
           dropPending(document, documentName, transaction.origin.connection);
         }
       });
+      const readForeign = documentLog.readForeignUpdates?.bind(documentLog);
+      if (readForeign) entry.stopPolling = pollOtherNodes(entry, readForeign);
       open.set(document, entry);
     },
 
@@ -163,9 +203,9 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
 
     async onChange({ document, transactionOrigin, update }: onChangePayload) {
       const entry = open.get(document);
-      // A client's update was logged before it was applied; one from another node (through Redis)
-      // was logged by that node.
-      if (!entry || isConnectionOrigin(transactionOrigin) || isRedisOrigin(transactionOrigin)) return;
+      // A client's update was logged before it was applied; one from another node (through Redis
+      // or read back from the shared log) was logged by that node.
+      if (!entry || isConnectionOrigin(transactionOrigin) || isOtherNodesOrigin(transactionOrigin)) return;
       const { seq, durable } = entry.log.append(update);
       entry.lastSeq = seq;
       durable.catch((error) => log.error("could not log a server change", { document: entry.name, error: String(error) }));
@@ -196,6 +236,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       for (const [doc, entry] of open) {
         if (entry.name !== documentName || !doc.isDestroyed) continue;
         open.delete(doc);
+        entry.stopPolling?.();
         await entry.log.close();
       }
     },

@@ -11,6 +11,12 @@ import type { DocumentLog, LoggedUpdate, StoredDocument } from "../DocumentLog.t
 import { asBuffer, bytes, inTransaction } from "./connect.ts";
 import type { UpdateWriter } from "./updateWriter.ts";
 
+/**
+ * Row ids are taken when a row is inserted, so one can commit just after a higher id was read:
+ * each read of other nodes' rows looks back this many ids and skips the ones already seen.
+ */
+const FOREIGN_LOOKBACK_IDS = 1_000;
+
 /** An empty Yjs update: the placeholder state of a row created only to be locked. */
 const EMPTY_UPDATE = Uint8Array.of(0, 0);
 
@@ -49,6 +55,9 @@ export class PostgresDocumentLog implements DocumentLog {
   private readonly pending = new Map<number, Promise<void>>();
   /** Bytes of this log's rows not yet compacted, by seq (0 for the rows read at open). */
   private readonly uncompacted = new Map<number, number>();
+  /** Ids of other nodes' rows already read (at open or since), within the look-back window. */
+  private readonly foreignSeen = new Set<number>();
+  private foreignMaxId = 0;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -61,6 +70,7 @@ export class PostgresDocumentLog implements DocumentLog {
       0,
       stored.updates.reduce((sum, u) => sum + u.update.length, 0),
     );
+    for (const { seq } of stored.updates) this.noteForeign(seq);
   }
 
   static async open(pool: pg.Pool, writer: UpdateWriter, document: string): Promise<PostgresDocumentLog> {
@@ -128,6 +138,24 @@ export class PostgresDocumentLog implements DocumentLog {
       if (contained.length > 0) await client.query("DELETE FROM doc_updates WHERE id = ANY($1::bigint[])", [contained]);
     });
     for (const seq of this.uncompacted.keys()) if (seq <= throughSeq) this.uncompacted.delete(seq);
+  }
+
+  async readForeignUpdates(): Promise<Uint8Array[]> {
+    const from = Math.max(0, this.foreignMaxId - FOREIGN_LOOKBACK_IDS);
+    const rows = await this.pool.query<{ id: string; update: Buffer }>(
+      "SELECT id, update FROM doc_updates WHERE document = $1 AND node <> $2 AND id > $3 ORDER BY id",
+      [this.document, this.writer.node, from],
+    );
+    const fresh = rows.rows.filter((row) => !this.foreignSeen.has(Number(row.id)));
+    for (const row of fresh) this.noteForeign(Number(row.id));
+    // Only the window can still matter.
+    for (const id of this.foreignSeen) if (id <= this.foreignMaxId - FOREIGN_LOOKBACK_IDS) this.foreignSeen.delete(id);
+    return fresh.map((row) => bytes(row.update));
+  }
+
+  private noteForeign(id: number): void {
+    this.foreignSeen.add(id);
+    if (id > this.foreignMaxId) this.foreignMaxId = id;
   }
 
   async close(): Promise<void> {
