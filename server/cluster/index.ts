@@ -21,6 +21,8 @@ export interface Cluster {
   readonly isConnected: boolean;
   /** Where a rate limiter counts, shared by every node (undefined: in this process's memory). */
   rateLimitStore(name: string): RateLimitStore | undefined;
+  /** Called each time the link comes back after an outage (control messages sent meanwhile were lost). */
+  onReconnected(listener: () => void): void;
   /** The stateless message a page gets on connecting while the link is down. */
   statusMessage(): string | undefined;
   close(): Promise<void>;
@@ -35,6 +37,7 @@ class SingleNode implements Cluster {
   rateLimitStore(): undefined {
     return undefined;
   }
+  onReconnected(): void {}
   statusMessage(): undefined {
     return undefined;
   }

@@ -38,6 +38,7 @@ export class RedisLink implements Cluster {
   private readonly commands: RedisClient;
   private connected = true;
   private hocuspocus: Hocuspocus | undefined;
+  private readonly reconnectListeners: Array<() => void> = [];
   private readonly prefix: string;
 
   private constructor(
@@ -105,6 +106,10 @@ export class RedisLink implements Cluster {
     });
   }
 
+  onReconnected(listener: () => void): void {
+    this.reconnectListeners.push(listener);
+  }
+
   /** The message a page gets on connecting while the link is down (none while it is up). */
   statusMessage(): string | undefined {
     return this.connected ? undefined : linkMessage(false);
@@ -125,6 +130,7 @@ export class RedisLink implements Cluster {
     } else {
       this.health.recovered(HEALTH_PART);
       this.resync().catch((error: unknown) => log.error("redis: resync after reconnecting failed", { error: String(error) }));
+      for (const listener of this.reconnectListeners) listener();
     }
     this.tellPages(linkMessage(connected));
   }

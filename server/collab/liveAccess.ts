@@ -31,6 +31,11 @@ export class LiveAccess {
     private readonly cluster: Cluster,
   ) {
     cluster.bus.subscribe((event) => this.fromOtherNode(event));
+    cluster.onReconnected(() => {
+      this.recheckFromStore().catch((error: unknown) =>
+        log.error("cluster: rechecking access after an outage failed", { error: String(error) }),
+      );
+    });
     this.barrier = new FreezeBarrier(cluster.bus, (name) => cluster.requestPeerState(name));
   }
 
@@ -49,13 +54,15 @@ export class LiveAccess {
     this.tellOtherNodes({ type: "membership", auditId, userId });
   }
 
-  private async applyMembershipHere(auditId: string, userId: string): Promise<void> {
+  /** `onlyIfChanged`: leave alone (and do not tell) connections whose role and agency are current. */
+  private async applyMembershipHere(auditId: string, userId: string, onlyIfChanged = false): Promise<void> {
     const member = await this.store.getMember(auditId, userId);
     for (const { connection, context, ref } of this.connections((c, doc) => doc.auditId === auditId && c.userId === userId)) {
       if (!member) {
         connection.close(CLOSE.membershipRemoved);
         continue;
       }
+      if (onlyIfChanged && context.role === member.role && context.agency === member.agency) continue;
       context.role = member.role;
       context.agency = member.agency;
       this.apply(connection, context, ref);
@@ -131,6 +138,34 @@ export class LiveAccess {
       const document = this.hocuspocus.documents.get(event.auditId);
       this.tellOtherNodes({ type: "frozen", requestId: event.requestId, stateVector: document && encodeStateVectorText(document) });
     } else if (event.type === "reopen") this.freezeHere(event.auditId, false);
+  }
+
+  /**
+   * After an outage of the link between nodes, the access changes other nodes published meanwhile
+   * are lost: re-read from the store what they would have said (freeze states, memberships,
+   * tokens, disabled accounts) and apply it to this node's connections. Ended sessions need no
+   * help: the sweep reads them from the store anyway.
+   */
+  async recheckFromStore(): Promise<void> {
+    const freezeStates = await this.store.snapshots.freezeStates();
+    for (const name of this.hocuspocus.documents.keys()) {
+      const ref = parseDocumentName(name);
+      if (ref?.kind !== "board") continue;
+      const frozen = freezeStates.get(ref.auditId)?.frozen ?? false;
+      if (frozen !== this.gate.isFrozen(ref.auditId)) this.freezeHere(ref.auditId, frozen);
+    }
+    const open = this.connections(() => true);
+    const members = new Set(open.map(({ context, ref }) => `${ref.auditId}\n${context.userId}`));
+    for (const pair of members) {
+      const [auditId, userId] = pair.split("\n") as [string, string];
+      await this.applyMembershipHere(auditId, userId, true);
+    }
+    for (const { connection, context } of open) {
+      const user = await this.store.getUser(context.userId);
+      const tokenGone =
+        context.tokenId !== undefined && !(await this.store.listTokens(context.userId)).some((t) => t.id === context.tokenId);
+      if (!user || user.disabled || tokenGone) connection.close(CLOSE.sessionEnded);
+    }
   }
 
   /** Checks open connections' sessions every `everyMs` and closes the expired ones. */
