@@ -33,6 +33,17 @@ async function health(node: ChildServer): Promise<{ status: number; body: { stat
   return { status: response.status, body: (await response.json()) as { status?: string } };
 }
 
+/** The status of a sign-in, or "no answer" when none came within `timeoutMs`. */
+async function signInStatus(node: ChildServer, email: string, password: string, timeoutMs: number): Promise<number | "no answer"> {
+  const response = await fetch(`${node.url}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+    signal: AbortSignal.timeout(timeoutMs),
+  }).catch(() => undefined);
+  return response?.status ?? "no answer";
+}
+
 test("Redis down for 30 s: pages are told, edits are acknowledged on both nodes, and everything converges when it returns", async () => {
   redis = await RedisServer.start();
   cluster = await startClusterNodes({ redisUrl: redis.url });
@@ -76,7 +87,6 @@ test("Redis down for 30 s: pages are told, edits are acknowledged on both nodes,
   await waitFor(() => late.heard.link.length > 0, 3_000, "the late page to be told");
   expect(late.heard.link).toEqual([false]);
   late.addCard();
-
   await sleep(OUTAGE_MS - 3_000 - (Date.now() - outageStarted));
   for (const writer of editing) writer.stop();
   // Still inside the outage: every edit made on either node is acknowledged.
@@ -110,6 +120,10 @@ test("Redis down for 30 s: pages are told, edits are acknowledged on both nodes,
     const missing = writers.flatMap((w) => w.missingFrom(readBoard(fresh.doc)));
     expect(missing, fail(`acknowledged edits missing:\n${missing.slice(0, 20).join("\n")}`)).toEqual([]);
   }
+  // Failed sign-ins are counted again in the new (empty) Redis, and a right password still works.
+  expect(await signInStatus(b, people[4].email, "not the password at all", 5_000)).toBe(401);
+  expect(await signInStatus(a, people[4].email, people[4].password, 5_000)).toBe(200);
+
   // And live editing across nodes works again.
   const after = editing[1].addCard();
   await waitFor(() => editing[0].connection.board.card(after), 3_000, fail("A to see B's card after the outage"));
