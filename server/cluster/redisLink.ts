@@ -12,7 +12,7 @@
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import type { Document, Hocuspocus } from "@hocuspocus/server";
 import type { Store as RateLimitStore } from "express-rate-limit";
-import RedisClient from "ioredis";
+import RedisClient, { type RedisOptions } from "ioredis";
 import { RedisStore } from "rate-limit-redis";
 import type { ClusterLinkMessage } from "../../shared/domain/liveAccess.ts";
 import type { Health } from "../health.ts";
@@ -46,15 +46,15 @@ export class RedisLink implements Cluster {
     prefix: string,
     private readonly health: Health,
   ) {
-    const client = () => {
-      // Commands wait through an outage instead of failing after a few retries; reconnects back off to 1 s.
-      const redis = new RedisClient(url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 100, 1_000) });
+    const client = (options: RedisOptions = {}) => {
+      // Publishes wait through an outage instead of failing after a few retries; reconnects back off to 1 s.
+      const redis = new RedisClient(url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 100, 1_000), ...options });
       redis.on("error", () => {}); // reported once through the status below, not per retry
       this.clients.push(redis);
       return redis;
     };
     this.extension = new RedisExtension({
-      createClient: client,
+      createClient: () => client(),
       prefix: `${prefix}:doc`,
       // Unload and REST stores wait this long for last syncs; the shared store makes them safe anyway.
       disconnectDelay: 250,
@@ -63,7 +63,9 @@ export class RedisLink implements Cluster {
     // "another node is storing" skip never skips our durability wait).
     this.extension.priority = 10;
     this.bus = new RedisClusterBus(client(), client(), prefix);
-    this.commands = client();
+    // Rate-limit counts fail at once during an outage (the limiter then lets the request through)
+    // rather than hold a sign-in until Redis is back.
+    this.commands = client({ maxRetriesPerRequest: 0, enableOfflineQueue: false });
     this.prefix = prefix;
     for (const redis of this.clients) {
       redis.on("close", () => this.update());

@@ -15,6 +15,7 @@ import {
   type afterHandleMessagePayload,
   type afterUnloadDocumentPayload,
   type beforeHandleMessagePayload,
+  type beforeSyncPayload,
   type beforeUnloadDocumentPayload,
   type Document,
   type Extension,
@@ -28,13 +29,11 @@ import type { Health } from "../../health.ts";
 import { log } from "../../log.ts";
 import { type DocumentLog, dropPendingStructs, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
 import { readSyncUpdate } from "../frames.ts";
+import { OtherNodesReader, STORE_ORIGIN } from "./otherNodesReader.ts";
 
 /** Compact while people are connected once the log holds this much (it is replayed on load). */
 const COMPACT_LOG_BYTES = 256 * 1024;
-/** How often a shared log is read for other nodes' updates that Redis did not bring. */
-const FOREIGN_POLL_MS = 2_000;
-/** The origin of updates read back from a shared log: already logged, by another node. */
-const STORE_ORIGIN = { source: "store" } as const;
+const SYNC_STEP_1 = 0;
 
 type Connection = beforeHandleMessagePayload["connection"];
 
@@ -45,7 +44,7 @@ interface OpenDocument {
   /** Updates logged for a connection's message that Hocuspocus is handling now. */
   inFlight: Map<Connection, { seq: number; applied: boolean }>;
   lastSeq: number;
-  stopPolling?: () => void;
+  otherNodes?: OtherNodesReader;
 }
 
 export interface DurableLogOptions {
@@ -63,36 +62,6 @@ const isOtherNodesOrigin = (origin: unknown): boolean => {
   const source = typeof origin === "object" && origin !== null ? (origin as { source?: unknown }).source : undefined;
   return source === "redis" || source === STORE_ORIGIN.source;
 };
-
-/**
- * Applies what other nodes logged for this document and this node has not seen (Redis down, or
- * a node that died before relaying an update it had acknowledged). Known updates change nothing.
- */
-function pollOtherNodes(entry: OpenDocument, readForeignUpdates: () => Promise<Uint8Array[]>): () => void {
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    readForeignUpdates()
-      .then((updates) => {
-        if (entry.doc.isDestroyed) return;
-        for (const update of updates) {
-          try {
-            Y.applyUpdate(entry.doc, update, STORE_ORIGIN);
-          } catch (error) {
-            log.error("skipped another node's logged update that does not apply", { document: entry.name, error: String(error) });
-          }
-          dropPendingStructs(entry.doc);
-        }
-      })
-      .catch((error: unknown) => log.warn("reading other nodes' updates failed", { document: entry.name, error: String(error) }))
-      .finally(() => {
-        busy = false;
-      });
-  }, FOREIGN_POLL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}
 
 /**
  * Yjs keeps an update whose dependencies it lacks as "pending" raw bytes, and merges them into
@@ -164,8 +133,13 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
         }
       });
       const readForeign = documentLog.readForeignUpdates?.bind(documentLog);
-      if (readForeign) entry.stopPolling = pollOtherNodes(entry, readForeign);
+      if (readForeign) entry.otherNodes = new OtherNodesReader(document, documentName, readForeign);
       open.set(document, entry);
+    },
+
+    async beforeSync({ document, type }: beforeSyncPayload) {
+      // A sync step 1 (someone joining or reconnecting) is answered from everything stored.
+      if (type === SYNC_STEP_1) await open.get(document)?.otherNodes?.catchUp();
     },
 
     async beforeHandleMessage({ connection, document, update: frame }: beforeHandleMessagePayload) {
@@ -236,7 +210,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       for (const [doc, entry] of open) {
         if (entry.name !== documentName || !doc.isDestroyed) continue;
         open.delete(doc);
-        entry.stopPolling?.();
+        entry.otherNodes?.stop();
         await entry.log.close();
       }
     },

@@ -24,6 +24,8 @@ function failedSignInLimit(cluster: Services["cluster"], limit: number, keyOf: "
   return rateLimit({
     // Counted in Redis when there are several nodes, so a second node is not a second chance.
     store: cluster.rateLimitStore(`failed-sign-in-${keyOf}`),
+    // Redis unreachable: sign-ins go on, unlimited for the outage, rather than everyone locked out.
+    passOnStoreError: true,
     windowMs: FAILED_SIGN_IN_WINDOW_MS,
     limit,
     skipSuccessfulRequests: true,
