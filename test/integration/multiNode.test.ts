@@ -161,6 +161,28 @@ test("a freeze on A makes B read-only, B's edits after it are refused, and B's a
   expect(rest.body.board).toEqual(plainBoard(snapshot.body.content.board));
 });
 
+test("a freeze on A while B types: every edit B acknowledged is in the snapshot, every later one refused", async () => {
+  const { auditId, people } = await auditWith(1);
+  const onB = await writer("Typing on B", b, auditId, people[0]);
+  onB.start(5);
+  await sleep(500);
+  const frozen = await reviewApi(a.url, a.admin).freeze(auditId);
+  expect(frozen.status, JSON.stringify(frozen.body)).toBe(201);
+  await waitFor(() => onB.heard.rejected > 0, 3_000, "B to refuse an edit after the freeze");
+  onB.stop();
+  // Let the last answers arrive: a refused edit is answered too (SyncStatus false), never acknowledged.
+  await sleep(1_000);
+
+  const snapshot = await reviewApi(a.url, a.admin).getSnapshot(auditId, frozen.body.snapshotId);
+  const missing = onB.missingFrom(snapshot.body.content.board);
+  console.log(
+    `freeze while typing on the other node: ${onB.acknowledgedCards()} of ${onB.cards.length} cards acknowledged, ${onB.heard.rejected} edits refused`,
+  );
+  expect(missing, `acknowledged on B but not in the freeze snapshot${serverOutput()}`).toEqual([]);
+  expect(onB.acknowledgedCards()).toBeLessThan(onB.cards.length);
+  expect((await api(b.url, b.admin).getAudit(auditId)).body.board).toEqual(plainBoard(snapshot.body.content.board));
+});
+
 test("failed sign-ins are counted across nodes: the fifth, alternating A and B, locks the account on both", async () => {
   const person = await addPerson(a.url, a.admin, { name: "Guessed At" });
   const attempt = (node: ChildServer, password: string) =>
