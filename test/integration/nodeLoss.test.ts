@@ -55,9 +55,9 @@ test("kill -9 of node A while editing: its clients move to B, nothing acknowledg
   expect(proxy.routed.get(a.port)).toBe(BEHIND_PROXY);
 
   viaProxy.forEach((w, i) => {
-    w.start(50 + 15 * i);
+    w.start(15 + 10 * i);
   });
-  onB.start(70);
+  onB.start(30);
   await sleep(1_200);
   const before = stateVectorOf(await readStoredDocument(databaseUrl, audit.id));
   await sleep(300);
