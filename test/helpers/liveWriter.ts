@@ -5,6 +5,8 @@
  * say which acknowledged cards a document lacks.
  */
 import { HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import * as decoding from "lib0/decoding";
+import type WebSocket from "ws";
 import * as Y from "yjs";
 import { COLUMN_IDS, orderedCaseIds } from "../../shared/board/index.ts";
 import type { BoardJson } from "../../shared/domain/board.ts";
@@ -23,7 +25,6 @@ export interface Heard {
 }
 
 export class LiveWriter {
-  readonly heard: Heard = { access: [], rejected: 0, link: [], closes: [] };
   /** Cards this writer added: text and its own clock right after adding it. */
   readonly cards: { id: string; text: string; clock: number }[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -33,14 +34,8 @@ export class LiveWriter {
     readonly connection: BoardConnection,
     readonly socket: HocuspocusProviderWebsocket,
     readonly tracker: AckTracker,
+    readonly heard: Heard,
   ) {
-    connection.provider.on("stateless", ({ payload }: { payload: string }) => {
-      const access = parseAccessChanged(payload);
-      if (access) this.heard.access.push(access);
-      if (parseEditRejected(payload)) this.heard.rejected += 1;
-      const link = parseClusterLink(payload);
-      if (link) this.heard.link.push(link.connected);
-    });
     connection.provider.on("close", ({ event }: { event: { code: number; reason: string } }) => {
       this.heard.closes.push({ code: event.code, reason: event.reason });
     });
@@ -50,12 +45,13 @@ export class LiveWriter {
     const doc = new Y.Doc();
     const tracker = new AckTracker(doc);
     const headers: Record<string, string> = credentials.cookie ? { cookie: credentials.cookie } : {};
-    const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: tracker.webSocketClass(headers) });
+    const heard: Heard = { access: [], rejected: 0, link: [], closes: [] };
+    const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: listeningTo(tracker.webSocketClass(headers), heard) });
     const connection = await connectBoard(wsUrl, auditId, credentials, { socket, doc, timeoutMs: 20_000 }).catch((error) => {
       socket.destroy();
       throw error;
     });
-    return new LiveWriter(name, connection, socket, tracker);
+    return new LiveWriter(name, connection, socket, tracker, heard);
   }
 
   get doc(): Y.Doc {
@@ -112,6 +108,33 @@ export class LiveWriter {
     this.connection.destroy();
     this.socket.destroy();
   }
+}
+
+const MESSAGE_STATELESS = 5;
+
+/**
+ * Records the stateless messages a socket receives, read off the wire: the server may send one
+ * (the cluster link being down) as soon as the connection is authenticated, before the provider
+ * has synced and before a listener on the provider could be attached.
+ */
+function listeningTo(base: typeof WebSocket, heard: Heard): typeof WebSocket {
+  return class extends base {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols);
+      this.on("message", (data: Buffer) => {
+        if (data.length < 2) return;
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        decoding.readVarString(decoder);
+        if (decoding.readVarUint(decoder) !== MESSAGE_STATELESS) return;
+        const payload = decoding.readVarString(decoder);
+        const access = parseAccessChanged(payload);
+        if (access) heard.access.push(access);
+        if (parseEditRejected(payload)) heard.rejected += 1;
+        const link = parseClusterLink(payload);
+        if (link) heard.link.push(link.connected);
+      });
+    }
+  } as typeof WebSocket;
 }
 
 /** Whether two documents hold exactly the same updates. */
