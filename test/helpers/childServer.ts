@@ -128,15 +128,17 @@ export async function startChildServer(options: ChildServerOptions = {}): Promis
       output += `--- exited (code ${code}, signal ${signal}) ---\n`;
     });
     try {
-      await waitFor(
+      // A server that exits while starting has failed: say so now rather than wait out the timeout.
+      const outcome = await waitFor(
         async () => {
-          if (started.exitCode !== null || started.signalCode !== null) throw new Error("the server exited");
+          if (started.exitCode !== null || started.signalCode !== null) return "exited";
           const response = await fetch(`${url}/api/health`).catch(() => undefined);
-          return response?.status === 200;
+          return response?.status === 200 ? "up" : undefined;
         },
         startTimeoutMs,
         "the child server to answer /api/health",
       );
+      if (outcome === "exited") throw new Error("the server exited while starting");
     } catch (error) {
       killGroup(started, "SIGKILL");
       await exited(started);

@@ -14,6 +14,8 @@ export interface OutageCluster {
   a: ChildServer;
   b: ChildServer;
   redis: RedisServer;
+  /** What a further node of this cluster is started with. */
+  nodeEnv: Record<string, string>;
   outage(): Promise<void>;
   restore(): Promise<void>;
   /** An audit made on A with one case and one attendee. */
@@ -40,6 +42,7 @@ export async function startOutageCluster(): Promise<OutageCluster> {
     a,
     b,
     redis,
+    nodeEnv: { STORE: "postgres", DATABASE_URL: cluster.database.url, REDIS_URL: redis.url, REDIS_PREFIX: cluster.redisPrefix },
     async outage() {
       await redis.kill();
       await everyNode(503, "every node to see Redis gone");

@@ -2,10 +2,12 @@
  * REST on a node while Redis is down (a short outage per test, on the nodes' own redis-server):
  * sign-in still answers (the shared failed-sign-in counters are unreachable, which must not lock
  * everyone out), and access changes made on A during the outage reach B's open connections once
- * Redis is back (the control message sent meanwhile is lost; B re-reads from the store).
+ * Redis is back (the control message sent meanwhile is lost; B re-reads from the store). A node
+ * that cannot reach Redis at start does not start (it would serve a split view).
  */
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { api } from "../helpers/api.ts";
+import { startChildServer } from "../helpers/childServer.ts";
 import { LiveWriter } from "../helpers/liveWriter.ts";
 import { type OutageCluster, startOutageCluster, statusWithin } from "../helpers/outageCluster.ts";
 import { addPerson } from "../helpers/people.ts";
@@ -42,6 +44,22 @@ test("sign-in answers on both nodes while Redis is down", async () => {
     expect(status).toBe(200);
   }
 });
+
+test("a node that cannot reach Redis at start refuses to start, and says why", async () => {
+  await nodes.outage();
+  const started = Date.now();
+  const failure = await startChildServer({ env: nodes.nodeEnv, startTimeoutMs: 30_000 }).then(
+    async (node) => {
+      await node.cleanup();
+      return "it started";
+    },
+    (error: Error) => error.message,
+  );
+  console.log(`a node without Redis gave up after ${Date.now() - started} ms`);
+  expect(failure).toMatch(/the server exited while starting/);
+  expect(failure).toMatch(/could not start: Redis at REDIS_URL is not reachable/);
+  expect(Date.now() - started).toBeLessThan(25_000);
+}, 45_000);
 
 test("a member removed and a token revoked on A while Redis is down are closed on B once Redis is back", async () => {
   const { a, b } = nodes;
