@@ -46,3 +46,22 @@ export function mergeRuns(runs: EditRun[]) {
 }
 
 export type Merged = ReturnType<typeof mergeRuns>;
+
+/** One run in the order it ran, for the JSON: on a shared machine a round can stand out. */
+export function roundSummary(run: EditRun, label: string) {
+  return {
+    label,
+    store: run.store,
+    nodes: run.nodes,
+    p50Ms: run.latencyMs.p50,
+    p99Ms: run.latencyMs.p99,
+    crossNodeP99Ms: run.crossNodeLatencyMs.n > 0 ? run.crossNodeLatencyMs.p99 : undefined,
+    deliveredPct: run.deliveredPct,
+    sent: run.sent,
+    serverCores: run.load.serverCores,
+    storeCores: run.load.storeCores,
+    clientCores: run.load.clientCores,
+    otherCores: run.load.otherCores,
+    serverRssMaxMiB: run.load.serverRssMaxMiB,
+  };
+}

@@ -8,7 +8,7 @@ import type { Columns, Row } from "../lib/report.ts";
 import type { Settings } from "../lib/settings.ts";
 import { type EditRun, type EditShape, runEdits } from "./editLatency.ts";
 import { runStorm, type StormRun } from "./joinStorm.ts";
-import { alternate, type Merged, mean, mergeRuns } from "./runs.ts";
+import { alternate, type Merged, mean, mergeRuns, roundSummary } from "./runs.ts";
 import { twoNodesScenario } from "./twoNodes.ts";
 
 export interface ScenarioContext {
@@ -40,10 +40,16 @@ function order(first: ServerKind, rounds: number): ServerKind[] {
   return alternate<ServerKind>(first, first === "ours" ? "vanilla" : "ours", rounds);
 }
 
-async function runBoth(shape: EditShape, context: ScenarioContext): Promise<Record<ServerKind, Merged>> {
+async function runBoth(shape: EditShape, context: ScenarioContext) {
   const runs: Record<ServerKind, EditRun[]> = { ours: [], vanilla: [] };
-  for (const kind of order(context.first, context.rounds)) runs[kind].push(await runEdits(kind, shape, context.settings, context.progress));
-  return { ours: mergeRuns(runs.ours), vanilla: mergeRuns(runs.vanilla) };
+  const rounds: ReturnType<typeof roundSummary>[] = [];
+  for (const kind of order(context.first, context.rounds)) {
+    const run = await runEdits(kind, shape, context.settings, context.progress);
+    runs[kind].push(run);
+    rounds.push(roundSummary(run, kind));
+  }
+  const merged: Record<ServerKind, Merged> = { ours: mergeRuns(runs.ours), vanilla: mergeRuns(runs.vanilla) };
+  return { merged, rounds };
 }
 
 interface EditGoals {
@@ -79,8 +85,8 @@ function editScenario(name: string, title: string, shape: EditShape, goals: Edit
     name,
     title,
     async run(context) {
-      const merged = await runBoth(shape, context);
-      return { name, title, rows: editRows(title, merged, goals), detail: { shape, goals, ...merged } };
+      const { merged, rounds } = await runBoth(shape, context);
+      return { name, title, rows: editRows(title, merged, goals), detail: { shape, goals, ...merged, rounds } };
     },
   };
 }

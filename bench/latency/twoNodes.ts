@@ -9,7 +9,7 @@
 import type { Topology } from "../lib/deployment.ts";
 import type { Columns, Row } from "../lib/report.ts";
 import { type EditRun, type EditShape, runEdits } from "./editLatency.ts";
-import { alternate, type Merged, mergeRuns } from "./runs.ts";
+import { alternate, type Merged, mergeRuns, roundSummary } from "./runs.ts";
 import type { Scenario } from "./scenarios.ts";
 
 type Side = "two" | "one";
@@ -53,10 +53,13 @@ export const twoNodesScenario: Scenario = {
   title: TITLE,
   async run(context) {
     const runs: Record<Side, EditRun[]> = { two: [], one: [] };
+    const rounds: ReturnType<typeof roundSummary>[] = [];
     // Alternated with the other scenarios' "ours first / vanilla first": two nodes stand for ours.
     const first: Side = context.first === "ours" ? "two" : "one";
     for (const side of alternate<Side>(first, first === "two" ? "one" : "two", context.rounds)) {
-      runs[side].push(await runEdits("ours", SHAPE, context.settings, context.progress, TOPOLOGY[side]));
+      const run = await runEdits("ours", SHAPE, context.settings, context.progress, TOPOLOGY[side]);
+      runs[side].push(run);
+      rounds.push(roundSummary(run, side === "two" ? "two nodes" : "one node"));
     }
     const merged = { two: mergeRuns(runs.two), one: mergeRuns(runs.one) };
     return {
@@ -64,7 +67,7 @@ export const twoNodesScenario: Scenario = {
       title: TITLE,
       rows: rows(merged),
       columns: COLUMNS,
-      detail: { shape: SHAPE, topology: TOPOLOGY, seatsToNodes: "round robin by seat", twoNodes: merged.two, oneNode: merged.one },
+      detail: { shape: SHAPE, topology: TOPOLOGY, seatsToNodes: "round robin by seat", twoNodes: merged.two, oneNode: merged.one, rounds },
     };
   },
 };
