@@ -47,7 +47,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const changes = new DocumentChangeLog(trail);
   const pending = new PendingSockets(config.pendingSockets.max, config.pendingSockets.deadlineMs);
   const gate = await FreezeGate.open(store);
-  const counts = new ActionCounts(store);
+  // With other nodes, counts cached here go stale by their edits: recomputed after 15 s.
+  const counts = new ActionCounts(store, config.redis ? 15_000 : undefined);
   const cluster = await openCluster(config, health).catch(async (error: unknown) => {
     await store.close();
     throw error;

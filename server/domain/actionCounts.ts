@@ -7,7 +7,8 @@
  * - REST changes to actions, a freeze (from the freeze snapshot), post-freeze action updates;
  * - a reopening, which forgets the entry (recomputed from the stored board on the next read).
  * An audit not in the cache is computed once from what is stored: the freeze snapshot plus its
- * updates while frozen, the stored Yjs state otherwise.
+ * updates while frozen, the stored Yjs state otherwise. With several nodes, another node's edits
+ * and freezes never pass through this one's hooks, so entries then expire after `maxAgeMs`.
  */
 import type * as Y from "yjs";
 import type { ActionFields } from "../../shared/board/actions.ts";
@@ -22,18 +23,22 @@ type DueDates = Array<string | undefined>;
 const toDo = (action: Pick<ActionFields, "status">) => action.status === "open" || action.status === "in-progress";
 
 export class ActionCounts {
-  private readonly due = new Map<string, DueDates>();
+  private readonly due = new Map<string, { dates: DueDates; at: number }>();
   /** Bumped on every change, so a slow computation never overwrites a newer entry. */
   private readonly generation = new Map<string, number>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly maxAgeMs = Number.POSITIVE_INFINITY,
+  ) {}
 
   async counts(auditId: string, today = todayIso()): Promise<Counts> {
-    let due = this.due.get(auditId);
+    const cached = this.due.get(auditId);
+    let due = cached && Date.now() - cached.at <= this.maxAgeMs ? cached.dates : undefined;
     if (!due) {
       const started = this.generation.get(auditId) ?? 0;
       due = await this.compute(auditId);
-      if ((this.generation.get(auditId) ?? 0) === started) this.due.set(auditId, due);
+      if ((this.generation.get(auditId) ?? 0) === started) this.due.set(auditId, { dates: due, at: Date.now() });
     }
     return { open: due.length, overdue: due.filter((date) => date !== undefined && date < today).length };
   }
@@ -55,7 +60,7 @@ export class ActionCounts {
 
   private set(auditId: string, due: DueDates): void {
     this.bump(auditId);
-    this.due.set(auditId, due);
+    this.due.set(auditId, { dates: due, at: Date.now() });
   }
 
   private bump(auditId: string): void {
