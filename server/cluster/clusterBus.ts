@@ -14,8 +14,14 @@ export interface ClusterBus {
   publish(event: ClusterEvent): Promise<number>;
   /** Handles what other nodes publish (never this node's own events). */
   subscribe(handler: (event: ClusterEvent, from: string) => void): void;
+  /** The other nodes alive right now (each says so every few seconds). */
+  otherNodes(): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/** A node that has not said it is alive for this long is taken for gone. */
+const ALIVE_FOR_MS = 6_000;
+const HEARTBEAT_MS = 2_000;
 
 /** One node alone: nothing to tell anyone. */
 export class SingleNodeBus implements ClusterBus {
@@ -24,6 +30,9 @@ export class SingleNodeBus implements ClusterBus {
     return 0;
   }
   subscribe(): void {}
+  async otherNodes(): Promise<string[]> {
+    return [];
+  }
   async close(): Promise<void> {}
 }
 
@@ -31,6 +40,8 @@ export class RedisClusterBus implements ClusterBus {
   readonly node = `node-${randomUUID()}`;
   private readonly handlers: Array<(event: ClusterEvent, from: string) => void> = [];
   private readonly channel: string;
+  private readonly nodesKey: string;
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     private readonly pub: RedisClient,
@@ -38,6 +49,10 @@ export class RedisClusterBus implements ClusterBus {
     prefix: string,
   ) {
     this.channel = `${prefix}#control`;
+    this.nodesKey = `${prefix}:nodes`;
+    this.heartbeat = setInterval(() => void this.sayAlive(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+    void this.sayAlive();
     sub.on("message", (channel: string, raw: string) => {
       if (channel === this.channel) this.receive(raw);
     });
@@ -54,9 +69,24 @@ export class RedisClusterBus implements ClusterBus {
     this.handlers.push(handler);
   }
 
+  async otherNodes(): Promise<string[]> {
+    const now = Date.now();
+    await this.pub.zremrangebyscore(this.nodesKey, "-inf", now);
+    return (await this.pub.zrangebyscore(this.nodesKey, now, "+inf")).filter((node) => node !== this.node);
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    // A command to an unreachable Redis would wait for it: only say goodbye while connected.
+    if (this.pub.status === "ready") await this.pub.zrem(this.nodesKey, this.node).catch(() => {});
     this.pub.disconnect();
     this.sub.disconnect();
+  }
+
+  private async sayAlive(): Promise<void> {
+    // Only while subscribed: a node that cannot hear the channel must not be counted on to answer.
+    if (this.sub.status !== "ready") return;
+    await this.pub.zadd(this.nodesKey, Date.now() + ALIVE_FOR_MS, this.node).catch(() => {});
   }
 
   private receive(raw: string): void {

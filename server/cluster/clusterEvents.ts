@@ -24,6 +24,11 @@ export const ClusterEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reopen"), auditId: id }),
   /** A node's answer to a freeze: its connections are read-only now, and this is what its board held. */
   z.object({ type: z.literal("frozen"), requestId: id, stateVector: z.string().max(1_000_000).optional() }),
+  /**
+   * People who left a document on the sending node: Hocuspocus drops presence removals that come
+   * through Redis, so the other nodes remove them on this word instead of after a 30 s timeout.
+   */
+  z.object({ type: z.literal("presence-left"), document: id, clientIds: z.array(z.number().int().nonnegative()).max(1_000) }),
 ]);
 export type ClusterEvent = z.infer<typeof ClusterEvent>;
 

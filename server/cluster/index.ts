@@ -11,8 +11,8 @@ import { RedisLink } from "./redisLink.ts";
 
 export interface Cluster {
   readonly bus: ClusterBus;
-  /** The Hocuspocus extension that carries documents and presence between nodes, if any. */
-  readonly extension: Extension | undefined;
+  /** The Hocuspocus extensions that carry documents and presence between nodes (none on one node). */
+  readonly extensions: Extension[];
   /** Gives the cluster the running Hocuspocus (after it is built from `extension`). */
   attach(hocuspocus: Hocuspocus): void;
   /** Asks the other nodes to send what this node's copy of an open document lacks. */
@@ -30,7 +30,7 @@ export interface Cluster {
 
 class SingleNode implements Cluster {
   readonly bus = new SingleNodeBus();
-  readonly extension = undefined;
+  readonly extensions = [];
   readonly isConnected = true;
   attach(): void {}
   async requestPeerState(): Promise<void> {}

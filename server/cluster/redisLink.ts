@@ -10,7 +10,7 @@
  */
 
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
-import type { Document, Hocuspocus } from "@hocuspocus/server";
+import type { Document, Extension, Hocuspocus } from "@hocuspocus/server";
 import type { Store as RateLimitStore } from "express-rate-limit";
 import RedisClient, { type RedisOptions } from "ioredis";
 import { RedisStore } from "rate-limit-redis";
@@ -19,6 +19,7 @@ import type { Health } from "../health.ts";
 import { log } from "../log.ts";
 import { RedisClusterBus } from "./clusterBus.ts";
 import type { Cluster } from "./index.ts";
+import { presenceLeftExtension } from "./presenceLeft.ts";
 
 const HEALTH_PART = "redis";
 /** A node that cannot reach Redis at start does not start: it would serve a split view. */
@@ -32,6 +33,7 @@ interface ExtensionInternals {
 
 export class RedisLink implements Cluster {
   readonly extension: RedisExtension;
+  readonly extensions: Extension[];
   readonly bus: RedisClusterBus;
   private readonly clients: RedisClient[] = [];
   /** For plain commands (rate limits); the others are in subscriber mode. */
@@ -48,7 +50,11 @@ export class RedisLink implements Cluster {
   ) {
     const client = (options: RedisOptions = {}) => {
       // Publishes wait through an outage instead of failing after a few retries; reconnects back off to 1 s.
-      const redis = new RedisClient(url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 100, 1_000), ...options });
+      const redis = new RedisClient(url, {
+        maxRetriesPerRequest: null,
+        retryStrategy: (times) => Math.min(times * 100, 1_000),
+        ...options,
+      });
       redis.on("error", () => {}); // reported once through the status below, not per retry
       this.clients.push(redis);
       return redis;
@@ -66,6 +72,7 @@ export class RedisLink implements Cluster {
     // Rate-limit counts fail at once during an outage (the limiter then lets the request through)
     // rather than hold a sign-in until Redis is back.
     this.commands = client({ maxRetriesPerRequest: 0, enableOfflineQueue: false });
+    this.extensions = [this.extension, presenceLeftExtension(this.bus, () => this.hocuspocus)];
     this.prefix = prefix;
     for (const redis of this.clients) {
       redis.on("close", () => this.update());

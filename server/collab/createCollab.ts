@@ -53,8 +53,8 @@ export function createCollab(deps: CollabDeps): Hocuspocus {
           if (message) connection.sendStateless(message);
         },
       },
-      // Documents and presence between nodes; it runs after all of ours (see cluster/redisLink.ts).
-      ...(cluster.extension ? [cluster.extension] : []),
+      // Documents and presence between nodes; the Redis one runs after all of ours (see cluster/redisLink.ts).
+      ...cluster.extensions,
     ],
   });
 }

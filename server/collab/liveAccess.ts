@@ -36,12 +36,31 @@ export class LiveAccess {
         log.error("cluster: rechecking access after an outage failed", { error: String(error) }),
       );
     });
-    this.barrier = new FreezeBarrier(cluster.bus, (name) => cluster.requestPeerState(name));
+    this.barrier = new FreezeBarrier(
+      cluster.bus,
+      (name) => cluster.requestPeerState(name),
+      () => cluster.isConnected,
+    );
   }
 
-  /** After this node froze `auditId` (see domain/freeze.ts): every other node freezes it and `doc` gets what they had. */
-  freezeOtherNodes(auditId: string, doc: Y.Doc): Promise<void> {
-    return this.barrier.freezeOthers(auditId, doc);
+  /** Before a freeze locks anything: refuses (503) while the other nodes cannot be reached. */
+  assertOtherNodesReachable(): void {
+    this.barrier.assertReachable();
+  }
+
+  /**
+   * After this node froze `auditId` (see domain/freeze.ts): every other node freezes it and `doc`
+   * gets what they had. On failure (503) the freeze is undone everywhere.
+   */
+  async freezeOtherNodes(auditId: string, doc: Y.Doc): Promise<void> {
+    try {
+      await this.barrier.freezeOthers(auditId, doc);
+    } catch (error) {
+      this.gate.reopen(auditId);
+      this.applyFreeze(auditId);
+      this.reopenOtherNodes(auditId);
+      throw error;
+    }
   }
 
   reopenOtherNodes(auditId: string): void {

@@ -29,6 +29,7 @@ export async function freezeAudit(deps: FreezeDeps, audit: AuditMeta, signer: Si
   const { hocuspocus, store, gate, live, counts } = deps;
   return gate.exclusive(audit.id, async () => {
     if (gate.isFrozen(audit.id)) throw new DomainError(409, "This audit is already frozen");
+    live.assertOtherNodesReachable();
     const direct = await hocuspocus.openDirectConnection(audit.id, { source: "freeze" });
     let captured: CapturedBoard;
     try {
@@ -37,7 +38,8 @@ export async function freezeAudit(deps: FreezeDeps, audit: AuditMeta, signer: Si
       // --- one synchronous step: lock, then read (see the comment at the top) ---
       gate.freeze(audit.id, doc.getConnections());
       live.applyFreeze(audit.id);
-      // --- with several nodes, the others freeze too and this copy gets what they held ---
+      // --- with several nodes, the others freeze too and this copy gets what they held (or
+      // the freeze is undone and refused) ---
       await live.freezeOtherNodes(audit.id, doc);
       captured = captureBoard(doc);
       // ---
