@@ -6,10 +6,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Credentials, tokenFor } from "./people.ts";
+import { freePort } from "./ports.ts";
 import { REPO_ROOT, TEST_ADMIN } from "./server.ts";
 import { waitFor } from "./wait.ts";
 
@@ -46,19 +46,6 @@ export interface ChildServer {
 }
 
 const OUTPUT_KEEP_CHARS = 20_000;
-
-/** A port nobody listens on right now (the OS picks it; we release it at once and reuse it). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => resolve());
-  });
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port from the OS");
-  return address.port;
-}
 
 /** Every child still running when the test process exits is killed, so none outlives the run. */
 const living = new Set<ChildProcess>();

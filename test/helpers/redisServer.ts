@@ -4,20 +4,9 @@
  * one back on the same port. Nothing is saved to disk.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
+import { freePort } from "./ports.ts";
 import { waitFor } from "./wait.ts";
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => resolve());
-  });
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port from the OS");
-  return address.port;
-}
 
 /** Whether a Redis answers PING on `port`. */
 function answersPing(port: number): Promise<boolean> {

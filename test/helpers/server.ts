@@ -20,6 +20,8 @@ export interface TestServerOptions {
   trustProxy?: string;
   /** Limits on sockets that have not authenticated (defaults: 200 at once, 10 s each). */
   pendingSockets?: { max: number; deadlineMs: number };
+  /** More environment for readConfig (e.g. STORE=postgres and DATABASE_URL). */
+  env?: Record<string, string>;
 }
 
 /** The admin every test server starts with (MACA_ADMIN_EMAIL / MACA_ADMIN_PASSWORD). */
@@ -53,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     CLIENT_DIR: path.join(REPO_ROOT, "dist/client"),
     MACA_ADMIN_EMAIL: TEST_ADMIN.email,
     MACA_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...options.env,
   });
   if (options.sessions) config.sessions = options.sessions;
   if (options.trustProxy) config.trustProxy = options.trustProxy;
