@@ -98,8 +98,8 @@ export async function runEdits(
     let meter: LoadMeter | undefined;
     // The database's backends are looked up once warm: the pool has opened what it needs by then.
     const startMeter = setTimeout(async () => {
-      const storePids = await deployment.databasePids().catch(() => []);
-      meter = new LoadMeter(deployment.pids, storePids);
+      const helpers = await deployment.helperPids().catch(() => undefined);
+      meter = new LoadMeter(deployment.pids, helpers);
     }, warmupMs);
     const result = await fleet.run(warmupMs, measureMs, graceMs);
     clearTimeout(startMeter);

@@ -75,7 +75,7 @@ export async function runStorm(
     await sleep(warmupMs + shape.beforeMs);
 
     progress(`${kind}: ${shape.joiners} people open the board at once`);
-    const meter = new LoadMeter(deployment.pids, await deployment.databasePids().catch(() => []));
+    const meter = new LoadMeter(deployment.pids, await deployment.helperPids().catch(() => undefined));
     const stormStart = nowMs();
     const joinerTokens = tokens.slice(shape.typists);
     joins.push(...(await Promise.all(joinerTokens.map((token) => rawJoin(server.wsUrl, docName, token)))));

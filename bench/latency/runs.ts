@@ -15,6 +15,7 @@ export function mergeRuns(runs: EditRun[]) {
   const expected = runs.reduce((n, r) => n + r.expected, 0);
   const serverCpuMs = runs.reduce((n, r) => n + r.load.serverCpuMs, 0);
   const storeCpuMs = runs.reduce((n, r) => n + r.load.storeCpuMs, 0);
+  const redisCpuMs = runs.reduce((n, r) => n + r.load.redisCpuMs, 0);
   const perDelivered = (ms: number) => (received > 0 ? (1000 * ms) / received : Number.NaN);
   return {
     store: runs[0]?.store,
@@ -33,6 +34,9 @@ export function mergeRuns(runs: EditRun[]) {
     /** The PostgreSQL backends serving our database (0 elsewhere). */
     storeCpuMs,
     storeCpuUsPerDelivered: perDelivered(storeCpuMs),
+    /** The Redis server while several nodes (or one with REDIS_URL) use it (0 elsewhere). */
+    redisCpuMs,
+    redisCpuUsPerDelivered: perDelivered(redisCpuMs),
     clientCores: mean(runs.map((r) => r.load.clientCores)),
     otherCores: mean(runs.map((r) => r.load.otherCores)),
     stealCores: mean(runs.map((r) => r.load.stealCores)),
@@ -60,6 +64,7 @@ export function roundSummary(run: EditRun, label: string) {
     sent: run.sent,
     serverCores: run.load.serverCores,
     storeCores: run.load.storeCores,
+    redisCores: run.load.redisCores,
     clientCores: run.load.clientCores,
     otherCores: run.load.otherCores,
     serverRssMaxMiB: run.load.serverRssMaxMiB,

@@ -42,6 +42,8 @@ function rows(m: Record<Side, Merged>): Row[] {
     row("Delivered (%)", (x) => x.deliveredPct, 2, { goal: { text: "100 %", met: m.two.deliveredPct >= 100 } }),
     row("Server CPU per delivered edit, all nodes (µs)", (x) => x.serverCpuUsPerDelivered, 1),
     row("PostgreSQL CPU per delivered edit (µs)", (x) => x.storeCpuUsPerDelivered, 1),
+    row("Redis server CPU per delivered edit (µs)", (x) => x.redisCpuUsPerDelivered, 1),
+    row("Edits sent (all rounds)", (x) => x.sent, 0),
     row("Server CPU, all nodes (cores)", (x) => x.serverCores, 2),
     row("Server RSS peak, all nodes (MiB)", (x) => x.serverRssMaxMiB, 0),
     row("Clients' CPU, bench process (cores)", (x) => x.clientCores, 2),

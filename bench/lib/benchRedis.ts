@@ -11,6 +11,18 @@ export function benchRedisPrefix(): string {
   return `maca-bench-${randomBytes(6).toString("hex")}`;
 }
 
+/** The Redis server's process id (it runs on this machine), whose CPU the nodes' traffic costs. */
+export async function redisServerPid(): Promise<number | undefined> {
+  const redis = new RedisClient(BENCH_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  try {
+    await redis.connect();
+    const match = /^process_id:(\d+)/m.exec(await redis.info("server"));
+    return match ? Number(match[1]) : undefined;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export async function removeRedisKeys(prefix: string): Promise<void> {
   const redis = new RedisClient(BENCH_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
   try {

@@ -4,7 +4,7 @@
  * prefix of their own. Everything made for a run (folders, database, Redis keys) goes with stop().
  */
 import { type BenchDatabase, createBenchDatabase } from "./benchDatabase.ts";
-import { BENCH_REDIS_URL, benchRedisPrefix, removeRedisKeys } from "./benchRedis.ts";
+import { BENCH_REDIS_URL, benchRedisPrefix, redisServerPid, removeRedisKeys } from "./benchRedis.ts";
 import { type ChildServer, type ServerKind, startServer } from "./childServer.ts";
 import type { Settings, StoreKind } from "./settings.ts";
 
@@ -17,6 +17,14 @@ export interface Topology {
   store?: StoreKind;
 }
 
+export interface HelperPids {
+  store: number[];
+  /** The whole Redis server (shared with whoever else uses it; idle otherwise). */
+  redis: number[];
+}
+
+const NO_HELPERS: HelperPids = { store: [], redis: [] };
+
 export const SINGLE_NODE: Topology = { nodes: 1, redis: false };
 
 export interface Deployment {
@@ -25,8 +33,8 @@ export interface Deployment {
   /** Node 0 first; set-up (accounts, audits, boards) goes through it. */
   nodes: ChildServer[];
   pids: number[];
-  /** PIDs of the PostgreSQL backends serving our database right now (none on lowdb or vanilla). */
-  databasePids(): Promise<number[]>;
+  /** Processes working for the nodes whose CPU is counted apart: our database's PostgreSQL backends, the Redis server. */
+  helperPids(): Promise<HelperPids>;
   logCounts(): { warn: number; error: number; problems: string[] };
   tail(): string;
   stop(): Promise<void>;
@@ -36,7 +44,7 @@ export async function startDeployment(kind: ServerKind, settings: Settings, topo
   if (kind === "vanilla") {
     if (topology.nodes !== 1 || topology.redis) throw new Error("vanilla Hocuspocus runs as one plain node");
     const server = await startServer(kind, { cpuProfileDir: settings.cpuProfileDir });
-    return wrap(kind, "memory", [server], async () => [], server.stop);
+    return wrap(kind, "memory", [server], async () => NO_HELPERS, server.stop);
   }
   const store = topology.store ?? settings.store;
   const cleanups: (() => Promise<void>)[] = [];
@@ -65,7 +73,11 @@ export async function startDeployment(kind: ServerKind, settings: Settings, topo
       cleanups.push(node.stop);
     }
     const made = database;
-    return wrap(kind, store, nodes, async () => (made ? made.backendPids() : []), cleanup);
+    const helperPids = async (): Promise<HelperPids> => {
+      const redisPid = topology.redis ? await redisServerPid() : undefined;
+      return { store: made ? await made.backendPids() : [], redis: redisPid ? [redisPid] : [] };
+    };
+    return wrap(kind, store, nodes, helperPids, cleanup);
   } catch (error) {
     await cleanup();
     throw error;
@@ -76,7 +88,7 @@ function wrap(
   kind: ServerKind,
   store: Deployment["store"],
   nodes: ChildServer[],
-  databasePids: () => Promise<number[]>,
+  helperPids: () => Promise<HelperPids>,
   stop: () => Promise<void>,
 ): Deployment {
   let stopping: Promise<void> | undefined;
@@ -85,7 +97,7 @@ function wrap(
     store,
     nodes,
     pids: nodes.map((node) => node.pid),
-    databasePids,
+    helperPids,
     logCounts: () => ({
       warn: nodes.reduce((n, node) => n + node.logCounts.warn, 0),
       error: nodes.reduce((n, node) => n + node.logCounts.error, 0),

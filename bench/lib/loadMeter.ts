@@ -4,6 +4,7 @@
  * machine used meanwhile (other tenants, other jobs).
  */
 import { performance } from "node:perf_hooks";
+import type { HelperPids } from "./deployment.ts";
 import { machineCpu, processCpuMs, processRssMiB } from "./proc.ts";
 
 export interface Load {
@@ -20,6 +21,9 @@ export interface Load {
   /** CPU of the PostgreSQL backends serving our database (0 on lowdb and vanilla). */
   storeCpuMs: number;
   storeCores: number;
+  /** CPU of the Redis server when the nodes use it (0 otherwise). */
+  redisCpuMs: number;
+  redisCores: number;
   /** The benchmark process (all client threads) as cores busy. */
   clientCores: number;
   /** Everything else on the machine as cores busy: the shared machine's other load. */
@@ -32,22 +36,30 @@ const RSS_SAMPLE_MS = 250;
 
 export class LoadMeter {
   private readonly pids: number[];
-  private readonly start: { wall: number; server: number[]; store: number[]; client: number; machine: ReturnType<typeof machineCpu> };
+  private readonly start: {
+    wall: number;
+    server: number[];
+    store: number[];
+    redis: number[];
+    client: number;
+    machine: ReturnType<typeof machineCpu>;
+  };
   private rssMax = 0;
   private readonly rssMaxPerNode: number[];
   private readonly timer: NodeJS.Timeout;
 
-  /** `storePids`: database backends whose CPU is counted apart (not as other load). */
+  /** `helpers`: database backends and the Redis server, whose CPU is counted apart (not as other load). */
   constructor(
     serverPids: number | readonly number[],
-    private readonly storePids: readonly number[] = [],
+    private readonly helpers: HelperPids = { store: [], redis: [] },
   ) {
     this.pids = typeof serverPids === "number" ? [serverPids] : [...serverPids];
     this.rssMaxPerNode = this.pids.map(() => 0);
     this.start = {
       wall: performance.now(),
       server: this.pids.map((pid) => processCpuMs(pid) ?? 0),
-      store: storePids.map((pid) => processCpuMs(pid) ?? 0),
+      store: helpers.store.map((pid) => processCpuMs(pid) ?? 0),
+      redis: helpers.redis.map((pid) => processCpuMs(pid) ?? 0),
       client: processCpuMs(process.pid) ?? 0,
       machine: machineCpu(),
     };
@@ -74,7 +86,8 @@ export class LoadMeter {
       pids.reduce((sum, pid, i) => sum + (processCpuMs(pid) ?? from[i]) - from[i], 0);
     const serverCpuMs = spent(this.pids, this.start.server);
     // A backend that exits inside the window loses its share: the pool keeps them while busy.
-    const storeCpuMs = spent(this.storePids, this.start.store);
+    const storeCpuMs = spent(this.helpers.store, this.start.store);
+    const redisCpuMs = spent(this.helpers.redis, this.start.redis);
     const clientCpuMs = (processCpuMs(process.pid) ?? this.start.client) - this.start.client;
     const machine = machineCpu();
     const busyMs = machine.busyMs - this.start.machine.busyMs;
@@ -89,9 +102,11 @@ export class LoadMeter {
       serverRssMaxPerNodeMiB: [...this.rssMaxPerNode],
       storeCpuMs,
       storeCores: cores(storeCpuMs),
+      redisCpuMs,
+      redisCores: cores(redisCpuMs),
       clientCores: cores(clientCpuMs),
       // Tick rounding can make this slightly negative on an idle machine.
-      otherCores: Math.max(0, cores(busyMs - serverCpuMs - storeCpuMs - clientCpuMs)),
+      otherCores: Math.max(0, cores(busyMs - serverCpuMs - storeCpuMs - redisCpuMs - clientCpuMs)),
       stealCores: cores(machine.stealMs - this.start.machine.stealMs),
     };
   }
