@@ -32,7 +32,7 @@ interface ExtensionInternals {
 }
 
 export class RedisLink implements Cluster {
-  readonly extension: RedisExtension;
+  private readonly extension: RedisExtension;
   readonly extensions: Extension[];
   readonly bus: RedisClusterBus;
   private readonly clients: RedisClient[] = [];
