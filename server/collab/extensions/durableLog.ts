@@ -20,7 +20,6 @@ import {
   type Document,
   type Extension,
   OutgoingMessage,
-  type onChangePayload,
   type onLoadDocumentPayload,
   type onStoreDocumentPayload,
 } from "@hocuspocus/server";
@@ -132,6 +131,17 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
           dropPending(document, documentName, transaction.origin.connection);
         }
       });
+      // Changes the server makes (REST writes, migrations, repairs) are appended in the same step
+      // as the change, not in Hocuspocus's onChange chain, which runs later, after other
+      // extensions' hooks: a REST write's store (on its disconnect) must find the append pending.
+      document.on("update", (update: Uint8Array, origin: unknown) => {
+        // A client's update was logged before it was applied; one from another node (through
+        // Redis or read back from the shared log) was logged by that node.
+        if (isConnectionOrigin(origin) || isOtherNodesOrigin(origin)) return;
+        const { seq, durable } = documentLog.append(update);
+        entry.lastSeq = seq;
+        durable.catch((error) => log.error("could not log a server change", { document: documentName, error: String(error) }));
+      });
       const readForeign = documentLog.readForeignUpdates?.bind(documentLog);
       if (readForeign) entry.otherNodes = new OtherNodesReader(document, documentName, readForeign);
       open.set(document, entry);
@@ -173,16 +183,6 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
           .abort(inFlight.seq)
           .catch((error) => log.error("could not log an abort", { document: entry.name, error: String(error) }));
       }
-    },
-
-    async onChange({ document, transactionOrigin, update }: onChangePayload) {
-      const entry = open.get(document);
-      // A client's update was logged before it was applied; one from another node (through Redis
-      // or read back from the shared log) was logged by that node.
-      if (!entry || isConnectionOrigin(transactionOrigin) || isOtherNodesOrigin(transactionOrigin)) return;
-      const { seq, durable } = entry.log.append(update);
-      entry.lastSeq = seq;
-      durable.catch((error) => log.error("could not log a server change", { document: entry.name, error: String(error) }));
     },
 
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
