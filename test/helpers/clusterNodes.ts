@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import { type ChildServer, startChildServer } from "./childServer.ts";
 import { createTestDatabase, type TestDatabase } from "./postgres.ts";
 
-export const SHARED_REDIS_URL = "redis://127.0.0.1:6379";
+/** The Redis the tests share (random prefixes keep runs apart). */
+export const SHARED_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 export interface ClusterNodes {
   readonly nodes: ChildServer[];

@@ -9,13 +9,13 @@ import { afterAll, expect, test } from "vitest";
 import { RedisClusterBus } from "../../server/cluster/clusterBus.ts";
 import type { ClusterEvent } from "../../server/cluster/clusterEvents.ts";
 import { holdsStateVector } from "../../server/cluster/freezeBarrier.ts";
+import { SHARED_REDIS_URL } from "../helpers/clusterNodes.ts";
 import { waitFor } from "../helpers/wait.ts";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `maca_test_${randomBytes(4).toString("hex")}`;
 const clients: RedisClient[] = [];
 const client = () => {
-  const redis = new RedisClient(REDIS_URL);
+  const redis = new RedisClient(SHARED_REDIS_URL);
   clients.push(redis);
   return redis;
 };
