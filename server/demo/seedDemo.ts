@@ -7,7 +7,7 @@ import { log } from "../log.ts";
 import type { Store } from "../store/index.ts";
 import type { UserRecord } from "../store/records.ts";
 import type { DemoAudit } from "./demoAudit.types.ts";
-import { domesticViolenceII } from "./domesticViolenceII.ts";
+import { domesticViolenceII } from "./domesticViolenceII/index.ts";
 
 /** The demo cards are written by the agencies, not by a person. */
 const DEMO_AUTHOR = "Audit tool return";

@@ -5,7 +5,7 @@
  * plan and the snapshot hash are right in each.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { domesticViolenceII } from "../../server/demo/domesticViolenceII.ts";
+import { domesticViolenceII } from "../../server/demo/domesticViolenceII/index.ts";
 import { type OutputExtras, renderSummaryDocx, renderSummaryHtml, renderSummaryMarkdown } from "../../server/outputs/index.ts";
 import { readBoard } from "../../shared/board/index.ts";
 import { type Agency, agencyName, DEFAULT_AGENCIES } from "../../shared/domain/agencies.ts";

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import * as Y from "yjs";
-import { domesticViolenceII } from "../../server/demo/domesticViolenceII.ts";
+import { domesticViolenceII } from "../../server/demo/domesticViolenceII/index.ts";
 import { fillDemoBoard } from "../../server/demo/seedDemo.ts";
 import { resolveAgencies } from "../../server/domain/agencies.ts";
 import {
