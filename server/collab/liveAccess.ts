@@ -179,11 +179,18 @@ export class LiveAccess {
       const [auditId, userId] = pair.split("\n") as [string, string];
       await this.applyMembershipHere(auditId, userId, true);
     }
+    // One read per person, however many connections they have open.
+    const people = new Map<string, { active: boolean; tokenIds: Set<string> }>();
     for (const { connection, context } of open) {
-      const user = await this.store.getUser(context.userId);
-      const tokenGone =
-        context.tokenId !== undefined && !(await this.store.listTokens(context.userId)).some((t) => t.id === context.tokenId);
-      if (!user || user.disabled || tokenGone) connection.close(CLOSE.sessionEnded);
+      let person = people.get(context.userId);
+      if (!person) {
+        const user = await this.store.getUser(context.userId);
+        const tokens = await this.store.listTokens(context.userId);
+        person = { active: user !== undefined && !user.disabled, tokenIds: new Set(tokens.map((t) => t.id)) };
+        people.set(context.userId, person);
+      }
+      const tokenGone = context.tokenId !== undefined && !person.tokenIds.has(context.tokenId);
+      if (!person.active || tokenGone) connection.close(CLOSE.sessionEnded);
     }
   }
 
