@@ -76,7 +76,32 @@ describe("the update log", () => {
     expect(cardTexts(await onDisk(server, auditId))).toContain("While the chair watches");
   });
 
-  test("a disk that fails is retried and reported; the edit is never shown saved, and lands once the disk recovers", async () => {
+  test("a slow disk delays only the writer's Saved: everyone else sees the edit at once", async () => {
+    const { server, auditId, caseId } = await boardWithCase();
+    const live = await connectBoard(server.wsUrl, auditId, server.admin);
+    const other = await connectBoard(server.wsUrl, auditId, server.admin);
+    connections.push(live, other);
+    const prototype = await fileHandlePrototype();
+    const write = prototype.write;
+    let release: () => void = () => {};
+    const disk = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(prototype, "write").mockImplementation(async function (this: unknown, ...args: never[]) {
+      await disk;
+      return write.apply(this, args);
+    });
+
+    live.board.addCard(caseId, "worried", "Father's new partner not checked");
+    await waitFor(() => other.board.read().cases[0]?.columns.worried.length === 1, 5_000, "the other client to see the card");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(live.provider.hasUnsyncedChanges).toBe(true);
+    release();
+    await live.board.flushed();
+    expect(cardTexts(await onDisk(server, auditId))).toContain("Father's new partner not checked");
+  });
+
+  test("a disk that fails is retried and reported; the edit is never shown saved, and is stored whole once the disk recovers", async () => {
     const { server, auditId, caseId } = await boardWithCase();
     const live = await connectBoard(server.wsUrl, auditId, server.admin);
     const other = await connectBoard(server.wsUrl, auditId, server.admin);
@@ -85,20 +110,27 @@ describe("the update log", () => {
     const writes = vi.spyOn(await fileHandlePrototype(), "write").mockRejectedValue(new Error("EIO: simulated disk failure"));
 
     live.board.addCard(caseId, "needsToHappen", "Invite the GP to core groups");
+    // People see each other's edits at once; only the acknowledgement waits for the disk.
+    await waitFor(() => other.board.read().cases[0]?.columns.needsToHappen.length === 1, 5_000, "the other client to see the card");
     const degraded = await waitFor(async () => {
       const response = await http.health();
       return response.status === 503 ? response.body : undefined;
     }, 10_000);
     expect(degraded).toMatchObject({ ok: false, status: "degraded" });
     expect(live.provider.hasUnsyncedChanges).toBe(true);
-    // Not applied, so not broadcast: nobody else saw an edit that is not safe on disk.
-    expect(other.board.read().cases[0]?.columns.needsToHappen).toEqual([]);
+    // The other client edits on top of the card the log lacks: its edit must not be acknowledged
+    // either while the log has that hole (a reload would drop it as missing its dependencies).
+    other.board.addCard(caseId, "worried", "Health visitor not invited");
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(other.provider.hasUnsyncedChanges).toBe(true);
 
     writes.mockRestore();
-    // Hocuspocus closed the connection; the provider reconnects and sends the edit again.
+    // The connections were closed; the providers reconnect and send their edits again.
     await live.board.flushed(20_000);
-    expect(cardTexts(await onDisk(server, auditId))).toContain("Invite the GP to core groups");
-    await waitFor(() => other.board.read().cases[0]?.columns.needsToHappen.length === 1, 5_000, "the other client to get the card");
+    await other.board.flushed(20_000);
+    const texts = cardTexts(await onDisk(server, auditId));
+    expect(texts).toContain("Invite the GP to core groups");
+    expect(texts).toContain("Health visitor not invited");
     await waitFor(async () => (await http.health()).status === 200, 5_000, "health to recover");
   });
 

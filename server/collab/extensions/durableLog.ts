@@ -1,12 +1,16 @@
 /**
  * Every update the server acknowledges is on disk first. Hocuspocus awaits beforeHandleMessage
- * before it applies a client's update, broadcasts it and answers SyncStatus, so the update is
- * appended to the document's log there and the hook resolves only once it is fsync'd (group
- * commit: updates arriving meanwhile share the next fsync). An update that was logged but then
- * not applied (the connection turned read-only meanwhile) gets an abort record, so a reload never
- * applies what the server refused. Changes the server makes itself (REST writes, migrations,
- * authorship repairs) are logged as they happen; a REST write's direct connection stores on
- * disconnect, which waits for the log, so its response too comes after the fsync.
+ * before it applies a client's update, so the update is appended to the document's log there,
+ * before it is applied; its acknowledgement (SyncStatus) is held until the append is fsync'd
+ * (durableAcks.ts; group commit: updates arriving meanwhile share the next fsync). Other people
+ * see the edit at once: if the server dies before the fsync, the sender still holds the edit as
+ * unsaved and sends it again, and everyone who saw it syncs it back on reconnect. An update that
+ * was logged but then not applied (the connection turned read-only meanwhile) gets an abort
+ * record, so a reload never applies what the server refused. Changes the server makes itself
+ * (REST writes, migrations, authorship repairs) are logged as they happen; a REST write's direct
+ * connection stores on disconnect, which waits for the log, so its response too comes after the
+ * fsync. If an append fails after its retries, the log has a hole that later updates may depend
+ * on: nothing more is acknowledged until a compaction has stored the whole document again.
  * Loading replays the last compacted state and the log; compaction (on Hocuspocus's debounced
  * store once the log has grown, and when the document is unloaded) writes the document's own
  * encoding, never a merge of client bytes.
@@ -28,6 +32,7 @@ import type { Health } from "../../health.ts";
 import { log } from "../../log.ts";
 import { type DocumentLog, dropPendingStructs, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
 import { readSyncUpdate } from "../frames.ts";
+import { DurableAcks } from "./durableAcks.ts";
 import { OtherNodesReader, STORE_ORIGIN } from "./otherNodesReader.ts";
 
 /** Compact while people are connected once the log holds this much (it is replayed on load). */
@@ -44,6 +49,9 @@ interface OpenDocument {
   inFlight: Map<Connection, { seq: number; applied: boolean }>;
   lastSeq: number;
   otherNodes?: OtherNodesReader;
+  /** An append failed: the log lacks an update the document holds, until a compaction. */
+  damaged: boolean;
+  repairing?: Promise<void>;
 }
 
 export interface DurableLogOptions {
@@ -89,8 +97,10 @@ function askForMissing(connection: Connection, doc: Document): void {
 
 export function durableLogExtension({ store, health, stored }: DurableLogOptions): Extension {
   const open = new Map<Y.Doc, OpenDocument>();
+  const acks = new DurableAcks();
 
-  async function compact(entry: OpenDocument): Promise<void> {
+  /** Whether the document's state is stored (a failure is reported on the health endpoint). */
+  async function compact(entry: OpenDocument): Promise<boolean> {
     // Nothing logged after the oldest update still being handled may be folded in yet.
     const oldestInFlight = Math.min(...[...entry.inFlight.values()].map((f) => f.seq));
     const throughSeq = Number.isFinite(oldestInFlight) ? oldestInFlight - 1 : entry.lastSeq;
@@ -98,10 +108,29 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
     try {
       await entry.log.compact(Y.encodeStateAsUpdate(entry.doc), throughSeq);
       health.recovered(part);
+      return true;
     } catch (error) {
-      // The log still holds everything: nothing is lost, the next store tries again.
+      // The log still holds everything (unless it is damaged): the next store tries again.
       health.degraded(part, String(error));
+      return false;
     }
+  }
+
+  /** Resolves once the log is whole again (at once if it is), rejects if storing the document failed. */
+  function repaired(entry: OpenDocument): Promise<void> {
+    if (!entry.damaged) return Promise.resolve();
+    entry.repairing ??= compact(entry).then((stored) => {
+      entry.repairing = undefined;
+      if (!stored) throw new Error(`the update log of ${entry.name} is damaged and the document could not be stored`);
+      entry.damaged = false;
+    });
+    return entry.repairing;
+  }
+
+  function appendFailed(entry: OpenDocument, error: unknown): void {
+    log.error("could not log an update", { document: entry.name, error: String(error) });
+    entry.damaged = true;
+    void repaired(entry).catch(() => {});
   }
 
   return {
@@ -122,7 +151,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
         log.error("loading a document failed", { document: documentName, error: String(error) });
         throw error;
       }
-      const entry: OpenDocument = { name: documentName, doc: document, log: documentLog, inFlight: new Map(), lastSeq: 0 };
+      const entry: OpenDocument = { name: documentName, doc: document, log: documentLog, inFlight: new Map(), lastSeq: 0, damaged: false };
       dropPending(document, documentName);
       document.on("afterTransaction", (transaction: Y.Transaction) => {
         if (isConnectionOrigin(transaction.origin)) {
@@ -140,7 +169,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
         if (isConnectionOrigin(origin) || isOtherNodesOrigin(origin)) return;
         const { seq, durable } = documentLog.append(update);
         entry.lastSeq = seq;
-        durable.catch((error) => log.error("could not log a server change", { document: documentName, error: String(error) }));
+        durable.catch((error) => appendFailed(entry, error));
       });
       const readForeign = documentLog.readForeignUpdates?.bind(documentLog);
       if (readForeign) entry.otherNodes = new OtherNodesReader(document, documentName, readForeign);
@@ -162,15 +191,16 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       const { seq, durable } = entry.log.append(sync.update);
       entry.lastSeq = seq;
       entry.inFlight.set(connection, { seq, applied: false });
-      try {
-        await durable;
-      } catch (error) {
-        entry.inFlight.delete(connection);
-        void entry.log.abort(seq).catch(() => {});
-        log.error("could not log an update: closing the connection", { document: entry.name, error: String(error) });
-        // Hocuspocus closes the connection; the client keeps the change and sends it again on reconnect.
-        throw error;
-      }
+      acks.holdUntil(
+        connection,
+        durable.then(
+          () => repaired(entry),
+          (error: unknown) => {
+            appendFailed(entry, error);
+            throw error;
+          },
+        ),
+      );
     },
 
     async afterHandleMessage({ connection, document }: afterHandleMessagePayload) {
@@ -196,14 +226,15 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
           log.error("after storing a board", { audit: documentName, error: String(error) });
         }
       }
-      if (entry.log.logBytes >= COMPACT_LOG_BYTES) await compact(entry);
+      if (entry.damaged) await repaired(entry).catch(() => {});
+      else if (entry.log.logBytes >= COMPACT_LOG_BYTES) await compact(entry);
     },
 
     async beforeUnloadDocument({ document }: beforeUnloadDocumentPayload) {
       const entry = open.get(document);
       if (!entry) return;
       await entry.log.settled();
-      if (entry.log.logBytes > 0) await compact(entry);
+      if (entry.log.logBytes > 0 || entry.damaged) await compact(entry);
     },
 
     async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {

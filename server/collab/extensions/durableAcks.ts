@@ -1,0 +1,93 @@
+/**
+ * Holds a connection's acknowledgements until what they acknowledge is on disk. Hocuspocus
+ * answers each update with a SyncStatus message as soon as it has applied it, and the client
+ * says "Saved" when every update it sent has been answered; here that answer waits for the
+ * update's fsync. Everything else (other people's edits, presence) goes out at once, so people
+ * see each other type without waiting for the disk. If the update could not be stored, the
+ * socket is closed instead (the whole socket: a provider told only that one document closed
+ * would not come back): the client keeps the change as unsaved and sends it again when it
+ * reconnects.
+ */
+import type { Connection } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
+import { log } from "../../log.ts";
+
+/** Hocuspocus's MessageType.SyncStatus. */
+const SYNC_STATUS = 8;
+/** Hocuspocus's "reset connection" code: the provider reconnects. */
+const NOT_SAVED = { code: 4205, reason: "update-not-saved" } as const;
+
+interface Held {
+  /** Resolves once the connection's latest logged update is stored (and the log is whole). */
+  stored: Promise<void>;
+  settled: boolean;
+  /** Acknowledgements sent after all earlier ones: they keep their order. */
+  queue: Promise<void>;
+  waiting: number;
+  /** Closed because an update was not stored: later acknowledgements must not follow. */
+  failed: boolean;
+}
+
+function isSyncStatus(message: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    return decoding.readVarUint(decoder) === SYNC_STATUS;
+  } catch {
+    return false;
+  }
+}
+
+export class DurableAcks {
+  private readonly held = new WeakMap<Connection, Held>();
+
+  /**
+   * The connection's next acknowledgements wait for `stored`. Updates reach the log in the order
+   * they were appended, so the latest one being stored means every earlier one is too.
+   */
+  holdUntil(connection: Connection, stored: Promise<void>): void {
+    let held = this.held.get(connection);
+    if (!held) {
+      held = { stored, settled: false, queue: Promise.resolve(), waiting: 0, failed: false };
+      this.held.set(connection, held);
+      this.intercept(connection, held);
+    }
+    const entry = held;
+    entry.stored = stored;
+    entry.settled = false;
+    stored.then(
+      () => {
+        if (entry.stored === stored) entry.settled = true;
+      },
+      () => {},
+    );
+  }
+
+  private intercept(connection: Connection, held: Held): void {
+    const send = connection.send.bind(connection);
+    connection.send = (message: Uint8Array) => {
+      if ((held.settled && held.waiting === 0) || !isSyncStatus(message)) {
+        send(message);
+        return;
+      }
+      const stored = held.stored;
+      held.waiting += 1;
+      held.queue = held.queue
+        .then(() => stored)
+        .then(
+          () => {
+            if (!held.failed) send(message);
+          },
+          (error: unknown) => {
+            if (held.failed) return;
+            held.failed = true;
+            log.error("an update could not be stored: closing its connection", { document: connection.document.name, error: String(error) });
+            connection.webSocket.close(NOT_SAVED.code, NOT_SAVED.reason);
+          },
+        )
+        .finally(() => {
+          held.waiting -= 1;
+        });
+    };
+  }
+}
