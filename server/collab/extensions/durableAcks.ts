@@ -81,7 +81,10 @@ export class DurableAcks {
           (error: unknown) => {
             if (held.failed) return;
             held.failed = true;
-            log.error("an update could not be stored: closing its connection", { document: connection.document.name, error: String(error) });
+            log.error("an update could not be stored: closing its connection", {
+              document: connection.document.name,
+              error: String(error),
+            });
             connection.webSocket.close(NOT_SAVED.code, NOT_SAVED.reason);
           },
         )

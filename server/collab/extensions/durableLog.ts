@@ -49,8 +49,12 @@ interface OpenDocument {
   inFlight: Map<Connection, { seq: number; applied: boolean }>;
   lastSeq: number;
   otherNodes?: OtherNodesReader;
-  /** An append failed: the log lacks an update the document holds, until a compaction. */
-  damaged: boolean;
+  /**
+   * Appends that failed, and how many of those the last successful compaction covers: while they
+   * differ, the log lacks an update the document holds.
+   */
+  failedAppends: number;
+  repairedAppends: number;
   repairing?: Promise<void>;
 }
 
@@ -116,20 +120,31 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
     }
   }
 
+  const isDamaged = (entry: OpenDocument) => entry.repairedAppends < entry.failedAppends;
+
   /** Resolves once the log is whole again (at once if it is), rejects if storing the document failed. */
   function repaired(entry: OpenDocument): Promise<void> {
-    if (!entry.damaged) return Promise.resolve();
-    entry.repairing ??= compact(entry).then((stored) => {
-      entry.repairing = undefined;
-      if (!stored) throw new Error(`the update log of ${entry.name} is damaged and the document could not be stored`);
-      entry.damaged = false;
-    });
+    if (!isDamaged(entry)) return Promise.resolve();
+    entry.repairing ??= (async () => {
+      try {
+        // A failure reported during a compaction may be of an update applied after its state
+        // was encoded: compact again until one covers every failure reported before it began.
+        while (isDamaged(entry)) {
+          const covered = entry.failedAppends;
+          if (!(await compact(entry)))
+            throw new Error(`the update log of ${entry.name} lacks an update and the document could not be stored`);
+          entry.repairedAppends = covered;
+        }
+      } finally {
+        entry.repairing = undefined;
+      }
+    })();
     return entry.repairing;
   }
 
   function appendFailed(entry: OpenDocument, error: unknown): void {
     log.error("could not log an update", { document: entry.name, error: String(error) });
-    entry.damaged = true;
+    entry.failedAppends += 1;
     void repaired(entry).catch(() => {});
   }
 
@@ -151,7 +166,15 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
         log.error("loading a document failed", { document: documentName, error: String(error) });
         throw error;
       }
-      const entry: OpenDocument = { name: documentName, doc: document, log: documentLog, inFlight: new Map(), lastSeq: 0, damaged: false };
+      const entry: OpenDocument = {
+        name: documentName,
+        doc: document,
+        log: documentLog,
+        inFlight: new Map(),
+        lastSeq: 0,
+        failedAppends: 0,
+        repairedAppends: 0,
+      };
       dropPending(document, documentName);
       document.on("afterTransaction", (transaction: Y.Transaction) => {
         if (isConnectionOrigin(transaction.origin)) {
@@ -226,7 +249,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
           log.error("after storing a board", { audit: documentName, error: String(error) });
         }
       }
-      if (entry.damaged) await repaired(entry).catch(() => {});
+      if (isDamaged(entry)) await repaired(entry).catch(() => {});
       else if (entry.log.logBytes >= COMPACT_LOG_BYTES) await compact(entry);
     },
 
@@ -234,7 +257,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       const entry = open.get(document);
       if (!entry) return;
       await entry.log.settled();
-      if (entry.log.logBytes > 0 || entry.damaged) await compact(entry);
+      if (entry.log.logBytes > 0 || isDamaged(entry)) await compact(entry);
     },
 
     async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
