@@ -15,21 +15,6 @@ const STEP_1 = 0;
 const STEP_2 = 1;
 const UPDATE = 2;
 
-export interface SyncUpdate {
-  /** The Yjs update carried by a sync step 2 or update message. */
-  update: Uint8Array;
-}
-
-/** The Yjs update in a sync step 2 or update frame; undefined for every other frame. */
-export function readSyncUpdate(frame: Uint8Array): SyncUpdate | undefined {
-  const decoder = decoding.createDecoder(frame);
-  decoding.readVarString(decoder);
-  if (decoding.readVarUint(decoder) !== SYNC) return undefined;
-  const step = decoding.readVarUint(decoder);
-  if (step !== STEP_2 && step !== UPDATE) return undefined;
-  return { update: decoding.readVarUint8Array(decoder) };
-}
-
 /** Why a frame from a client must be refused, or undefined when it is well-formed. */
 export function frameProblem(frame: Uint8Array): string | undefined {
   try {

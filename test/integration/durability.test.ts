@@ -48,6 +48,15 @@ async function onDisk(server: TestServer, auditId: string) {
   return readBoard(doc);
 }
 
+/** A promise released from outside (Node 20 has no Promise.withResolvers). */
+function gate(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
 const cardTexts = (board: Awaited<ReturnType<typeof onDisk>>) =>
   board.cases.flatMap((c) =>
     Object.values(c.columns)
@@ -83,12 +92,9 @@ describe("the update log", () => {
     connections.push(live, other);
     const prototype = await fileHandlePrototype();
     const write = prototype.write;
-    let release: () => void = () => {};
-    const disk = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const disk = gate();
     vi.spyOn(prototype, "write").mockImplementation(async function (this: unknown, ...args: never[]) {
-      await disk;
+      await disk.promise;
       return write.apply(this, args);
     });
 
@@ -96,9 +102,37 @@ describe("the update log", () => {
     await waitFor(() => other.board.read().cases[0]?.columns.worried.length === 1, 5_000, "the other client to see the card");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(live.provider.hasUnsyncedChanges).toBe(true);
-    release();
+    disk.resolve();
     await live.board.flushed();
     expect(cardTexts(await onDisk(server, auditId))).toContain("Father's new partner not checked");
+  });
+
+  test("the server's correction of a claimed author is on disk before the edit is acknowledged", async () => {
+    const { server, auditId, caseId } = await boardWithCase();
+    const live = await connectBoard(server.wsUrl, auditId, server.admin);
+    connections.push(live);
+    const prototype = await fileHandlePrototype();
+    const write = prototype.write;
+    // The card's append and then the correction the server makes just after it are each held
+    // back until released (zero-filled room for the log passes).
+    const gates = [gate(), gate()];
+    let records = 0;
+    vi.spyOn(prototype, "write").mockImplementation(async function (this: unknown, ...args: never[]) {
+      const bytes = args[0] as unknown as Uint8Array;
+      if (bytes.some((byte) => byte !== 0)) await gates[Math.min(records++, 1)]?.promise;
+      return write.apply(this, args);
+    });
+
+    live.board.addCard(caseId, "workingWell", "GP shared records the same day", "police", "Somebody Else");
+    await waitFor(() => live.board.read().cases[0]?.columns.workingWell[0]?.author === "Administrator", 5_000, "the stamp");
+    gates[0]?.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The card is on disk, its correction not yet: no "Saved".
+    expect(live.provider.hasUnsyncedChanges).toBe(true);
+    gates[1]?.resolve();
+    await live.board.flushed();
+    const [card] = (await onDisk(server, auditId)).cases[0]?.columns.workingWell ?? [];
+    expect(card).toMatchObject({ text: "GP shared records the same day", author: "Administrator" });
   });
 
   test("a disk that fails is retried and reported; the edit is never shown saved, and is stored whole once the disk recovers", async () => {

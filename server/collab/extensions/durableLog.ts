@@ -1,19 +1,19 @@
 /**
- * Every update the server acknowledges is on disk first. Hocuspocus awaits beforeHandleMessage
- * before it applies a client's update, so the update is appended to the document's log there,
- * before it is applied; its acknowledgement (SyncStatus) is held until the append is fsync'd
- * (durableAcks.ts; group commit: updates arriving meanwhile share the next fsync). Other people
- * see the edit at once: if the server dies before the fsync, the sender still holds the edit as
- * unsaved and sends it again, and everyone who saw it syncs it back on reconnect. An update that
- * was logged but then not applied (the connection turned read-only meanwhile) gets an abort
- * record, so a reload never applies what the server refused. Changes the server makes itself
- * (REST writes, migrations, authorship repairs) are logged as they happen; a REST write's direct
- * connection stores on disconnect, which waits for the log, so its response too comes after the
- * fsync. If an append fails after its retries, the log has a hole that later updates may depend
- * on: nothing more is acknowledged until a compaction has stored the whole document again.
- * Loading replays the last compacted state and the log; compaction (on Hocuspocus's debounced
- * store once the log has grown, and when the document is unloaded) writes the document's own
- * encoding, never a merge of client bytes.
+ * Every update the server acknowledges is on disk first. A client's update is appended to the
+ * document's log in Hocuspocus's beforeSync hook, which it awaits just before applying the update
+ * (after the Freeze extension has settled whether the connection may write), and its
+ * acknowledgement (SyncStatus) is held until the append is fsync'd (durableAcks.ts; group commit:
+ * updates arriving meanwhile share the next fsync). Other people see the edit at once: if the
+ * server dies before the fsync, the sender still holds the edit as unsaved and sends it again,
+ * and everyone who saw it syncs it back on reconnect. Should a logged update not be applied after
+ * all, it gets an abort record, so a reload never applies what the server refused. Changes the
+ * server makes itself (REST writes, migrations, authorship repairs) are logged as they happen; a
+ * REST write's direct connection stores on disconnect, which waits for the log, so its response
+ * too comes after the fsync. If an append fails after its retries, the log has a hole that later
+ * updates may depend on: nothing more is acknowledged until a compaction has stored the whole
+ * document again. Loading replays the last compacted state and the log; compaction (on
+ * Hocuspocus's debounced store once the log has grown, and when the document is unloaded) writes
+ * the document's own encoding, never a merge of client bytes.
  */
 import {
   type afterHandleMessagePayload,
@@ -31,13 +31,15 @@ import * as Y from "yjs";
 import type { Health } from "../../health.ts";
 import { log } from "../../log.ts";
 import { type DocumentLog, dropPendingStructs, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
-import { readSyncUpdate } from "../frames.ts";
 import { DurableAcks } from "./durableAcks.ts";
 import { OtherNodesReader, STORE_ORIGIN } from "./otherNodesReader.ts";
 
 /** Compact while people are connected once the log holds this much (it is replayed on load). */
 const COMPACT_LOG_BYTES = 256 * 1024;
+/** y-protocols' sync message types. */
 const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+const UPDATE = 2;
 
 type Connection = beforeHandleMessagePayload["connection"];
 
@@ -48,6 +50,8 @@ interface OpenDocument {
   /** Updates logged for a connection's message that Hocuspocus is handling now. */
   inFlight: Map<Connection, { seq: number; applied: boolean }>;
   lastSeq: number;
+  /** The durability of the latest append, of any kind. */
+  latest: Promise<void>;
   otherNodes?: OtherNodesReader;
   /**
    * Appends that failed, and how many of those the last successful compaction covers: while they
@@ -142,6 +146,15 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
     return entry.repairing;
   }
 
+  /** Every append goes through here: the latest one's durability is what acknowledgements wait for. */
+  function appendTo(entry: OpenDocument, update: Uint8Array): { seq: number; durable: Promise<void> } {
+    const appended = entry.log.append(update);
+    entry.lastSeq = appended.seq;
+    entry.latest = appended.durable;
+    appended.durable.catch((error) => appendFailed(entry, error));
+    return appended;
+  }
+
   function appendFailed(entry: OpenDocument, error: unknown): void {
     log.error("could not log an update", { document: entry.name, error: String(error) });
     entry.failedAppends += 1;
@@ -172,6 +185,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
         log: documentLog,
         inFlight: new Map(),
         lastSeq: 0,
+        latest: Promise.resolve(),
         failedAppends: 0,
         repairedAppends: 0,
       };
@@ -190,40 +204,34 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
         // A client's update was logged before it was applied; one from another node (through
         // Redis or read back from the shared log) was logged by that node.
         if (isConnectionOrigin(origin) || isOtherNodesOrigin(origin)) return;
-        const { seq, durable } = documentLog.append(update);
-        entry.lastSeq = seq;
-        durable.catch((error) => appendFailed(entry, error));
+        appendTo(entry, update);
       });
       const readForeign = documentLog.readForeignUpdates?.bind(documentLog);
       if (readForeign) entry.otherNodes = new OtherNodesReader(document, documentName, readForeign);
       open.set(document, entry);
     },
 
-    async beforeSync({ document, type }: beforeSyncPayload) {
-      // A sync step 1 (someone joining or reconnecting) is answered from everything stored.
-      if (type === SYNC_STEP_1) await open.get(document)?.otherNodes?.catchUp();
-    },
-
-    async beforeHandleMessage({ connection, document, update: frame }: beforeHandleMessagePayload) {
+    async beforeSync({ connection, document, type, payload }: beforeSyncPayload) {
       const entry = open.get(document);
-      // Hocuspocus drops a read-only connection's updates: nothing to keep.
-      if (!entry || connection.readOnly) return;
-      const sync = readSyncUpdate(frame);
+      if (!entry) return;
+      // A sync step 1 (someone joining or reconnecting) is answered from everything stored.
+      if (type === SYNC_STEP_1) {
+        await entry.otherNodes?.catchUp();
+        return;
+      }
+      // Logged here, after the Freeze extension's beforeSync has settled whether this connection
+      // may write and just before Hocuspocus applies it (nothing else runs in between), so an
+      // update is logged only if it will be applied. Hocuspocus drops a read-only connection's.
+      if (connection.readOnly || !(type === SYNC_STEP_2 || type === UPDATE)) return;
       // An empty update (a client with nothing new answering sync step 1) changes nothing.
-      if (!sync || (sync.update.length === 2 && sync.update[0] === 0 && sync.update[1] === 0)) return;
-      const { seq, durable } = entry.log.append(sync.update);
-      entry.lastSeq = seq;
+      if (payload.length === 2 && payload[0] === 0 && payload[1] === 0) return;
+      const { seq, durable } = appendTo(entry, payload);
       entry.inFlight.set(connection, { seq, applied: false });
-      acks.holdUntil(
-        connection,
-        durable.then(
-          () => repaired(entry),
-          (error: unknown) => {
-            appendFailed(entry, error);
-            throw error;
-          },
-        ),
-      );
+      // The authorship guard's corrections of this update, and any abort record, are appended
+      // just after it: by the time it is on disk they are queued, and the acknowledgement waits
+      // for them too, so a reload never has the update without them.
+      const stored = durable.then(() => entry.latest).then(() => repaired(entry));
+      acks.holdUntil(connection, stored);
     },
 
     async afterHandleMessage({ connection, document }: afterHandleMessagePayload) {
@@ -232,9 +240,9 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       if (!entry || !inFlight) return;
       entry.inFlight.delete(connection);
       if (!inFlight.applied) {
-        await entry.log
-          .abort(inFlight.seq)
-          .catch((error) => log.error("could not log an abort", { document: entry.name, error: String(error) }));
+        const aborted = entry.log.abort(inFlight.seq);
+        entry.latest = aborted;
+        await aborted.catch((error) => log.error("could not log an abort", { document: entry.name, error: String(error) }));
       }
     },
 
