@@ -2,7 +2,8 @@
  * The embedded default store: metadata, people and access in one lowdb JSON file (written
  * atomically and fsync'd), each audit's board and meeting documents as a compacted state plus its
  * records in the journal shared by every document (journal/journal.ts; so a board edit never
- * rewrites the metadata file), and the audit trail in an append-only file. A lock file keeps a second server out of the folder.
+ * rewrites the metadata file), and the audit trail in an append-only file. A lock file keeps a
+ * second server out of the folder.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -72,7 +73,7 @@ export class LowdbStore implements Store {
       // Files written before accounts existed lack the newer collections.
       db.data = { ...copy(EMPTY), ...db.data };
       const trail = new TrailFile(path.join(dataDir, "audit-trail.jsonl"));
-      // Before anything is served: every document's logged records are folded into its state.
+      // Before anything is served: the journal is read back and old per-document logs folded in.
       const journal = await Journal.open(dataDir, health);
       return new LowdbStore(db, docsDir, trail, path.join(dataDir, "snapshots"), lock, journal);
     } catch (error) {

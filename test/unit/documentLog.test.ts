@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import * as Y from "yjs";
 import { Health } from "../../server/health.ts";
 import { docsDirOf, journalDirOf, legacyLogFile, listSegments, segmentFile, stateFile } from "../../server/store/journal/files.ts";
-import { Journal, type JournalOptions } from "../../server/store/journal/journal.ts";
+import { COPY_AFTER_SEGMENTS, Journal, type JournalOptions } from "../../server/store/journal/journal.ts";
 import { JournalDocumentLog } from "../../server/store/journal/journalDocumentLog.ts";
 import { decodeSegment, encodeJournalRecord } from "../../server/store/journal/journalRecords.ts";
 import { readStoredDocument } from "../../server/store/journal/onDisk.ts";
@@ -342,15 +342,34 @@ describe("the journal", () => {
       await busy.append(w.updates[i] as Uint8Array).durable;
       if (i % 10 === 9) await busy.compact(Y.encodeStateAsUpdate(w.doc), i + 1);
       await new Promise((resolve) => setImmediate(resolve));
-      expect(await segmentCount()).toBeLessThanOrEqual(3);
+      expect(await segmentCount()).toBeLessThanOrEqual(COPY_AFTER_SEGMENTS + 2);
     }
-    expect((await listSegments(journalDirOf(dir)))[0]).toBeGreaterThan(5);
+    expect((await listSegments(journalDirOf(dir)))[0]).toBeGreaterThan(2 * COPY_AFTER_SEGMENTS);
     expect(await onDiskText("idle")).toBe("Idle board's one note");
     expect(journal.records("idle").map((r) => r.seq)).toEqual([1]);
     await idle.close();
     await busy.close();
     await closeJournal(journal);
-    expect(textOf(encodeStoredDocument((await openLog(await openJournal(), "idle")).stored, "idle"))).toBe("Idle board's one note");
+    // Its record is in the segments twice at most (the copy and, until deleted, the original): given back once.
+    const reopened = await openLog(await openJournal(), "idle");
+    expect(reopened.stored.updates.map((u) => u.seq)).toEqual([1]);
+    expect(textOf(encodeStoredDocument(reopened.stored, "idle"))).toBe("Idle board's one note");
+  });
+
+  test("at open, the segments no record is needed from are deleted", async () => {
+    const w = writer();
+    w.type("Strategy meeting minuted");
+    const journal = await openJournal();
+    const log = await openLog(journal);
+    await log.append(w.updates[0] as Uint8Array).durable;
+    await log.compact(Y.encodeStateAsUpdate(w.doc), 1);
+    await closeJournal(journal);
+    // The current segment is never deleted while in use: the next open does it.
+    expect(await segmentCount()).toBe(1);
+    await openJournal();
+    const [only] = await listSegments(journalDirOf(dir));
+    expect(only).toBe(2);
+    expect(await onDiskText()).toBe("Strategy meeting minuted");
   });
 
   test("a log reopened after a close without compaction gives back its records", async () => {

@@ -30,6 +30,13 @@ const RETRY_DELAYS_MS = [20, 100, 500];
 const GROW_BYTES = 1024 * 1024;
 /** A new segment is started once the current one holds this much. */
 const SEGMENT_BYTES = 4 * 1024 * 1024;
+/**
+ * At rotation, a document whose oldest record is more than this many segments back has its
+ * records copied into the new segment, so at most this many + 1 segments are needed (~20 MiB).
+ * Not fewer: a busy board compacts at 256 KiB of its own records, which at its share of all
+ * the traffic can span a few segments, and copying it forward would rewrite it for nothing.
+ */
+export const COPY_AFTER_SEGMENTS = 4;
 /** O_DSYNC: a write returns once its data is on disk, one thread-pool round trip per group. */
 const SEGMENT_FLAGS = fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_DSYNC;
 
@@ -78,7 +85,7 @@ export class Journal {
     const journalDir = journalDirOf(dataDir);
     const segment = await createSegment(journalDir, scanned.next);
     const journal = new Journal(journalDir, segment, health, options.segmentBytes ?? SEGMENT_BYTES, scanned.documents, scanned.segments);
-    journal.dropUnneededSegments();
+    await journal.dropUnneededSegments();
     return journal;
   }
 
@@ -129,10 +136,10 @@ export class Journal {
     entry.throughSeq = Math.max(entry.throughSeq, throughSeq);
     entry.records = entry.records.filter((r) => r.record.seq > entry.throughSeq);
     entry.logBytes = entry.records.reduce((sum, r) => sum + r.bytes, 0);
-    this.dropUnneededSegments();
+    void this.dropUnneededSegments();
   }
 
-  /** Waits for every pending append, then closes the segment (the next open folds it). */
+  /** Waits for every pending append, then closes the segment (the next open reads it back). */
   async close(): Promise<void> {
     while (this.draining) await this.draining;
     await this.segment.handle.close();
@@ -201,13 +208,14 @@ export class Journal {
   }
 
   /**
-   * Starts the next segment. Documents whose records reach back before the segment being closed
-   * have them copied into the new one first, so no segment older than the previous is needed
-   * (but those of a frozen document, left untouched for inspection).
+   * Starts the next segment. Documents whose records reach back too far (COPY_AFTER_SEGMENTS)
+   * have them copied into the new one first, so an idle document cannot pin old segments (a
+   * frozen document's records stay where they are, for inspection).
    */
   private async rotate(): Promise<void> {
     const previous = this.segment;
-    const stale = [...this.documents].filter(([, entry]) => !entry.frozen && (entry.records[0]?.segment ?? Infinity) < previous.number);
+    const oldestKept = previous.number + 1 - COPY_AFTER_SEGMENTS;
+    const stale = [...this.documents].filter(([, entry]) => !entry.frozen && (entry.records[0]?.segment ?? Infinity) < oldestKept);
     const copies = Buffer.concat(stale.flatMap(([document, entry]) => entry.records.map((r) => encodeJournalRecord(document, r.record))));
     const next = await createSegment(this.journalDir, previous.number + 1, copies.length);
     try {
@@ -223,21 +231,22 @@ export class Journal {
     this.segment = next;
     this.live.add(next.number);
     await previous.handle.close().catch((error) => log.warn("closing a journal segment failed", { error: String(error) }));
-    this.dropUnneededSegments();
+    void this.dropUnneededSegments();
   }
 
   /** Deletes the segments holding no record still needed (never the current one). */
-  private dropUnneededSegments(): void {
+  private dropUnneededSegments(): Promise<void> {
     const needed = new Set([this.segment.number]);
     for (const entry of this.documents.values()) for (const r of entry.records) needed.add(r.segment);
-    for (const number of [...this.live]) {
-      if (needed.has(number)) continue;
-      this.live.delete(number);
-      // A segment left behind by a failed delete is folded, harmlessly, at the next open.
-      fs.rm(segmentFile(this.journalDir, number), { force: true }).catch((error) =>
-        log.warn("deleting a journal segment failed", { segment: number, error: String(error) }),
-      );
-    }
+    const unneeded = [...this.live].filter((number) => !needed.has(number));
+    for (const number of unneeded) this.live.delete(number);
+    // A segment left behind by a failed delete is read, harmlessly, at the next open.
+    const deletes = unneeded.map((number) =>
+      fs.rm(segmentFile(this.journalDir, number), { force: true }).catch((error) => {
+        log.warn("deleting a journal segment failed", { segment: number, error: String(error) });
+      }),
+    );
+    return Promise.all(deletes).then(() => {});
   }
 }
 
