@@ -49,10 +49,6 @@ export async function scanJournal(dataDir: string): Promise<ScannedJournal> {
   const segments = await readSegments(journalDir);
   const byDocument = new Map<string, KeptRecord[]>();
   for (const segment of segments) {
-    if (segment.damaged) {
-      await keepAside(segment.file, segment.length - segment.goodLength);
-      await fs.truncate(segment.file, segment.goodLength);
-    }
     for (const { document, record } of segment.records) {
       const records = byDocument.get(document) ?? [];
       byDocument.set(document, records);
@@ -76,6 +72,13 @@ export async function scanJournal(dataDir: string): Promise<ScannedJournal> {
       document,
       entry(Math.max(lastSeq, throughSeq), throughSeq, latestCopies(kept.filter((k) => k.record.seq > throughSeq)), false),
     );
+  }
+  // A damaged end is cut off (kept aside first), but not in a segment a frozen document needs.
+  const frozen = new Set([...documents.values()].filter((d) => d.frozen).flatMap((d) => d.records.map((r) => r.segment)));
+  for (const segment of segments) {
+    if (!segment.damaged) continue;
+    await keepAside(segment.file, segment.length - segment.goodLength);
+    if (!frozen.has(segment.number)) await fs.truncate(segment.file, segment.goodLength);
   }
   return { documents, segments: segments.map((s) => s.number), next: (segments.at(-1)?.number ?? 0) + 1 };
 }
