@@ -3,7 +3,8 @@
  *   [u32 payload length][u32 CRC-32 of the payload][payload]
  * and a payload is [u8 kind][f64 seq][update bytes, for an update]. The length and checksum
  * let a reader find where a crash tore the last append and stop there, so a torn record is
- * dropped instead of poisoning the load.
+ * dropped instead of poisoning the load. The shared journal (journal/journalRecords.ts) uses the
+ * same framing and adds the document's name to the payload.
  */
 import { crc32 } from "node:zlib";
 
@@ -17,13 +18,19 @@ const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
 export function encodeRecord(record: LogRecord): Buffer {
   const body = record.kind === "update" ? record.update : new Uint8Array(0);
-  const payloadLength = 1 + 8 + body.byteLength;
-  const out = Buffer.allocUnsafe(HEADER_BYTES + payloadLength);
-  out.writeUInt32LE(payloadLength, 0);
-  out.writeUInt8(record.kind === "update" ? KIND_UPDATE : KIND_ABORT, HEADER_BYTES);
-  out.writeDoubleLE(record.seq, HEADER_BYTES + 1);
-  out.set(body, HEADER_BYTES + 9);
-  out.writeUInt32LE(crc32(out.subarray(HEADER_BYTES)), 4);
+  const payload = Buffer.allocUnsafe(1 + 8 + body.byteLength);
+  payload.writeUInt8(record.kind === "update" ? KIND_UPDATE : KIND_ABORT, 0);
+  payload.writeDoubleLE(record.seq, 1);
+  payload.set(body, 9);
+  return frame(payload);
+}
+
+/** [u32 length][u32 CRC-32][payload]: the framing shared by the per-document logs and the journal. */
+export function frame(payload: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(HEADER_BYTES + payload.byteLength);
+  out.writeUInt32LE(payload.byteLength, 0);
+  out.writeUInt32LE(crc32(payload), 4);
+  out.set(payload, HEADER_BYTES);
   return out;
 }
 
@@ -33,26 +40,49 @@ export interface DecodedLog {
   goodLength: number;
 }
 
-/** Reads records until the end or the first record that is cut short or fails its checksum. */
-export function decodeRecords(bytes: Uint8Array): DecodedLog {
+/**
+ * Reads frames until the end or the first one that is cut short, fails its checksum, or whose
+ * payload `parse` rejects (undefined). Zero-filled room reads as a zero length: the end.
+ */
+export function readFrames<T>(bytes: Uint8Array, parse: (payload: Buffer) => T | undefined): { items: T[]; goodLength: number } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const records: LogRecord[] = [];
+  const items: T[] = [];
   let offset = 0;
   while (offset + HEADER_BYTES <= buffer.length) {
     const payloadLength = buffer.readUInt32LE(offset);
     const end = offset + HEADER_BYTES + payloadLength;
-    if (payloadLength < 9 || payloadLength > MAX_PAYLOAD_BYTES || end > buffer.length) break;
+    if (payloadLength < 1 || payloadLength > MAX_PAYLOAD_BYTES || end > buffer.length) break;
     const payload = buffer.subarray(offset + HEADER_BYTES, end);
     if (crc32(payload) !== buffer.readUInt32LE(offset + 4)) break;
-    const kind = payload.readUInt8(0);
-    const seq = payload.readDoubleLE(1);
-    if (!Number.isSafeInteger(seq) || seq < 1) break;
-    if (kind === KIND_UPDATE) records.push({ kind: "update", seq, update: new Uint8Array(payload.subarray(9)) });
-    else if (kind === KIND_ABORT) records.push({ kind: "abort", seq });
-    else break;
+    const item = parse(payload);
+    if (item === undefined) break;
+    items.push(item);
     offset = end;
   }
-  return { records, goodLength: offset };
+  return { items, goodLength: offset };
+}
+
+/** The kind and seq at the start of a payload (both formats), or undefined if they are not valid. */
+export function parseRecordHead(payload: Buffer): { kind: "update" | "abort"; seq: number } | undefined {
+  if (payload.length < 9) return undefined;
+  const kind = payload.readUInt8(0);
+  const seq = payload.readDoubleLE(1);
+  if (!Number.isSafeInteger(seq) || seq < 1) return undefined;
+  if (kind === KIND_UPDATE) return { kind: "update", seq };
+  if (kind === KIND_ABORT) return { kind: "abort", seq };
+  return undefined;
+}
+
+/** Reads a per-document log (the format before the journal) up to its first damaged record. */
+export function decodeRecords(bytes: Uint8Array): DecodedLog {
+  const { items, goodLength } = readFrames(bytes, (payload): LogRecord | undefined => {
+    const head = parseRecordHead(payload);
+    if (!head) return undefined;
+    return head.kind === "update"
+      ? { kind: "update", seq: head.seq, update: new Uint8Array(payload.subarray(9)) }
+      : { kind: "abort", seq: head.seq };
+  });
+  return { records: items, goodLength };
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The embedded default store: metadata, people and access in one lowdb JSON file (written
- * atomically and fsync'd), each audit's board and meeting documents as a compacted state plus an
- * fsync'd update log beside it (so a board edit never rewrites the metadata file), and the audit
- * trail in an append-only file. A lock file keeps a second server out of the folder.
+ * atomically and fsync'd), each audit's board and meeting documents as a compacted state plus its
+ * records in the journal shared by every document (journal/journal.ts; so a board edit never
+ * rewrites the metadata file), and the audit trail in an append-only file. A lock file keeps a
+ * second server out of the folder.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -14,9 +15,11 @@ import type { UnchainedEvent } from "../trail/chain.ts";
 import { writeFileAtomic } from "./atomicFile.ts";
 import type { DocumentLog } from "./DocumentLog.ts";
 import { type DataDirLock, lockDataDir } from "./dataDirLock.ts";
-import { DocumentLogFile, readStoredDocument, stateFile } from "./documentLogFile.ts";
-import { parseDocumentName } from "./documentName.ts";
 import { DurableJsonFile } from "./durableJsonFile.ts";
+import { docsDirOf, documentBase, stateFile } from "./journal/files.ts";
+import { Journal } from "./journal/journal.ts";
+import { JournalDocumentLog } from "./journal/journalDocumentLog.ts";
+import { collectUpdates, readState } from "./journal/onDisk.ts";
 import { encodeStateFile } from "./logRecords.ts";
 import { EMPTY_SNAPSHOT_DATA, LowdbSnapshotStore, type SnapshotData } from "./lowdbSnapshots.ts";
 import type { AuditEvent, MemberRecord, SessionRecord, TokenRecord, UserRecord } from "./records.ts";
@@ -50,7 +53,7 @@ export class LowdbStore implements Store {
     private readonly trail: TrailFile,
     snapshotsDir: string,
     private readonly lock: DataDirLock,
-    private readonly health: Health,
+    private readonly journal: Journal,
   ) {
     this.snapshots = new LowdbSnapshotStore(
       () => this.db.data,
@@ -61,7 +64,7 @@ export class LowdbStore implements Store {
 
   /** Opens (creating if needed) the store in `dataDir`, which no other server may be using. */
   static async open(dataDir: string, health: Health): Promise<LowdbStore> {
-    const docsDir = path.join(dataDir, "docs");
+    const docsDir = docsDirOf(dataDir);
     await fs.mkdir(docsDir, { recursive: true });
     const lock = await lockDataDir(dataDir);
     try {
@@ -70,7 +73,9 @@ export class LowdbStore implements Store {
       // Files written before accounts existed lack the newer collections.
       db.data = { ...copy(EMPTY), ...db.data };
       const trail = new TrailFile(path.join(dataDir, "audit-trail.jsonl"));
-      return new LowdbStore(db, docsDir, trail, path.join(dataDir, "snapshots"), lock, health);
+      // Before anything is served: the journal is read back and old per-document logs folded in.
+      const journal = await Journal.open(dataDir, health);
+      return new LowdbStore(db, docsDir, trail, path.join(dataDir, "snapshots"), lock, journal);
     } catch (error) {
       await lock.release();
       throw error;
@@ -94,17 +99,18 @@ export class LowdbStore implements Store {
   }
 
   async openDocumentLog(documentName: string): Promise<DocumentLog> {
-    return DocumentLogFile.open(this.docBase(documentName), this.health);
+    return JournalDocumentLog.open(this.journal, this.docsDir, documentName);
   }
 
   async loadDocument(documentName: string): Promise<Uint8Array | undefined> {
-    const stored = await readStoredDocument(this.docBase(documentName));
-    if (!stored.state && stored.updates.length === 0) return undefined;
-    return encodeStoredDocument(stored, documentName);
+    const { state, throughSeq } = await readState(documentBase(this.docsDir, documentName));
+    const { updates } = collectUpdates(throughSeq, this.journal.records(documentName));
+    if (!state && updates.length === 0) return undefined;
+    return encodeStoredDocument({ state, updates }, documentName);
   }
 
   async storeDocument(documentName: string, state: Uint8Array): Promise<void> {
-    await writeFileAtomic(stateFile(this.docBase(documentName)), encodeStateFile(state, 0));
+    await writeFileAtomic(stateFile(documentBase(this.docsDir, documentName)), encodeStateFile(state, 0));
   }
 
   async listUsers(): Promise<UserRecord[]> {
@@ -242,6 +248,7 @@ export class LowdbStore implements Store {
   async close(): Promise<void> {
     if (this.lazyWrite) await this.write();
     await this.trail.settled();
+    await this.journal.close();
     await this.lock.release();
   }
 
@@ -256,17 +263,5 @@ export class LowdbStore implements Store {
       this.write().catch((error) => log.error("writing the store failed", { error: String(error) }));
     }, LAZY_WRITE_MS);
     this.lazyWrite.unref();
-  }
-
-  /**
-   * `docs/<auditId>` for a board, `docs/<auditId>.meeting` for its meeting state, to which the
-   * log's files add `.state` and `.log` (documentLogFile.ts). Names are
-   * validated at the boundary; parsed again here because this builds a path (an id has no dots
-   * or slashes, so the two kinds can never share a file and nothing leaves docsDir).
-   */
-  private docBase(documentName: string): string {
-    const ref = parseDocumentName(documentName);
-    if (!ref) throw new Error(`Not a document name: ${JSON.stringify(documentName.slice(0, 80))}`);
-    return path.join(this.docsDir, ref.kind === "meeting" ? `${ref.auditId}.meeting` : ref.auditId);
   }
 }

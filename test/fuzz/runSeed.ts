@@ -6,14 +6,13 @@
  * stored (read through the store), and what the server serves after a restart on the same DATA_DIR.
  */
 import assert from "node:assert/strict";
-import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { Health } from "../../server/health.ts";
-import { readStoredDocument } from "../../server/store/documentLogFile.ts";
 import { openStore, replayStoredDocument } from "../../server/store/index.ts";
+import { readStoredDocument } from "../../server/store/journal/onDisk.ts";
 import { COLUMN_IDS, readBoard } from "../../shared/board/index.ts";
 import type { MemberView, SessionView } from "../../shared/domain/account.ts";
 import type { BoardJson } from "../../shared/domain/board.ts";
@@ -334,7 +333,7 @@ async function storedDocument(server: TestServer, auditId: string): Promise<Y.Do
 async function assertOnDisk(server: TestServer, auditId: string, expected: DocumentState): Promise<void> {
   const read = async () => {
     const doc = new Y.Doc();
-    replayStoredDocument(doc, await readStoredDocument(path.join(server.dataDir, "docs", auditId)), auditId);
+    replayStoredDocument(doc, await readStoredDocument(server.dataDir, auditId), auditId);
     return doc;
   };
   const what = "the update log on disk of the running server (before any stop)";

@@ -12,7 +12,8 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import * as Y from "yjs";
 import { readConfig } from "../../server/config.ts";
 import { startServer } from "../../server/server.ts";
-import { readStoredDocument, stateFile } from "../../server/store/documentLogFile.ts";
+import { stateFile } from "../../server/store/journal/files.ts";
+import { readStoredDocument } from "../../server/store/journal/onDisk.ts";
 import { encodeStoredDocument } from "../../server/store/replay.ts";
 import { readBoard } from "../../shared/board/index.ts";
 import { addCardOk, addCaseOk, api, createAuditOk } from "../helpers/api.ts";
@@ -44,7 +45,7 @@ async function boardWithCase(): Promise<{ server: TestServer; auditId: string; c
 /** What a restart would load for the board, read straight from its files. */
 async function onDisk(server: TestServer, auditId: string) {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, encodeStoredDocument(await readStoredDocument(path.join(server.dataDir, "docs", auditId)), auditId));
+  Y.applyUpdate(doc, encodeStoredDocument(await readStoredDocument(server.dataDir, auditId), auditId));
   return readBoard(doc);
 }
 
