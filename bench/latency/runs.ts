@@ -67,6 +67,8 @@ export function roundSummary(run: EditRun, label: string) {
     redisCores: run.load.redisCores,
     clientCores: run.load.clientCores,
     otherCores: run.load.otherCores,
+    // Time the hypervisor gave other guests: one round's outlier is often this.
+    stealCores: run.load.stealCores,
     serverRssMaxMiB: run.load.serverRssMaxMiB,
   };
 }
