@@ -14,6 +14,7 @@ import type { FileHandle } from "node:fs/promises";
 import type { Health } from "../../health.ts";
 import { log } from "../../log.ts";
 import { syncDirectory } from "../atomicFile.ts";
+import { GroupCommit } from "../groupCommit.ts";
 import type { LogRecord } from "../logRecords.ts";
 import { journalDirOf, segmentFile } from "./files.ts";
 import { encodeJournalRecord } from "./journalRecords.ts";
@@ -52,8 +53,6 @@ interface Pending {
   document: string;
   record: LogRecord;
   bytes: Buffer;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 export interface JournalOptions {
@@ -62,8 +61,10 @@ export interface JournalOptions {
 }
 
 export class Journal {
-  private queue: Pending[] = [];
-  private draining: Promise<void> | undefined;
+  private readonly commits = new GroupCommit<Pending>(async (batch) => {
+    await this.writeWithRetries(batch);
+    this.keep(batch);
+  });
   /** The segments on disk. */
   private readonly live: Set<number>;
   private readonly degraded = new Set<string>();
@@ -113,9 +114,8 @@ export class Journal {
   append(document: string, record: LogRecord): Promise<void> {
     const entry = this.entry(document);
     const bytes = encodeJournalRecord(document, record);
-    const durable = new Promise<void>((resolve, reject) => this.queue.push({ document, record, bytes, resolve, reject }));
+    const durable = this.commits.add({ document, record, bytes });
     entry.last = durable.catch(() => {});
-    this.draining ??= this.drain();
     return durable;
   }
 
@@ -141,7 +141,7 @@ export class Journal {
 
   /** Waits for every pending append, then closes the segment (the next open reads it back). */
   async close(): Promise<void> {
-    while (this.draining) await this.draining;
+    await this.commits.settled();
     await this.segment.handle.close();
   }
 
@@ -149,27 +149,6 @@ export class Journal {
     const entry = this.documents.get(document);
     if (!entry) throw new Error(`the journal has no open log for ${document}`);
     return entry;
-  }
-
-  /** Group commit: everything queued while one write runs goes in the next one. */
-  private async drain(): Promise<void> {
-    try {
-      // Appends made in the same step as the first share its write.
-      await Promise.resolve();
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0);
-        try {
-          await this.writeWithRetries(batch);
-          this.keep(batch);
-          for (const pending of batch) pending.resolve();
-        } catch (error) {
-          for (const pending of batch) pending.reject(error);
-        }
-      }
-    } finally {
-      // In the same step as the loop's last check: an append made after it starts a new drain.
-      this.draining = undefined;
-    }
   }
 
   private async writeWithRetries(batch: Pending[]): Promise<void> {

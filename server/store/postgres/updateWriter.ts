@@ -6,6 +6,7 @@
  */
 import type pg from "pg";
 import type { Health } from "../../health.ts";
+import { GroupCommit } from "../groupCommit.ts";
 import { asBuffer } from "./connect.ts";
 
 /** Waits between attempts at a failed insert; after the last, the appends waiting on it fail. */
@@ -20,13 +21,10 @@ interface Pending {
   document: string;
   localSeq: number;
   update: Uint8Array;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 export class UpdateWriter {
-  private queue: Pending[] = [];
-  private draining: Promise<void> | undefined;
+  private readonly commits = new GroupCommit<Pending>((batch) => this.insertWithRetries(batch));
   /** local_seq is unique per node across all its documents, so a reopened document never reuses one. */
   private lastLocalSeq = 0;
 
@@ -42,33 +40,12 @@ export class UpdateWriter {
 
   /** Resolves once the row is committed; rejects after the retries have failed. */
   write(document: string, localSeq: number, update: Uint8Array): Promise<void> {
-    const written = new Promise<void>((resolve, reject) => this.queue.push({ document, localSeq, update, resolve, reject }));
-    this.draining ??= this.drain();
-    return written;
+    return this.commits.add({ document, localSeq, update });
   }
 
   /** Resolves when everything queued so far is committed (or has failed). */
-  async settled(): Promise<void> {
-    while (this.draining) await this.draining;
-  }
-
-  private async drain(): Promise<void> {
-    // Appends made in the same turn of the event loop go into the first insert together.
-    await Promise.resolve();
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0);
-        try {
-          await this.insertWithRetries(batch);
-          for (const pending of batch) pending.resolve();
-        } catch (error) {
-          for (const pending of batch) pending.reject(error);
-        }
-      }
-    } finally {
-      // In the same step as the loop's last check: an append made after it starts a new drain.
-      this.draining = undefined;
-    }
+  settled(): Promise<void> {
+    return this.commits.settled();
   }
 
   private async insertWithRetries(batch: Pending[]): Promise<void> {
