@@ -28,11 +28,17 @@ interface Held {
   failed: boolean;
 }
 
+/**
+ * Whether an outgoing message is a SyncStatus: [address][8][0 or 1]. Broadcasts go through here
+ * too, so the last two bytes are looked at before anything is decoded.
+ */
 function isSyncStatus(message: Uint8Array): boolean {
+  const length = message.length;
+  if (length < 3 || message[length - 2] !== SYNC_STATUS || message[length - 1] > 1) return false;
   try {
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder);
-    return decoding.readVarUint(decoder) === SYNC_STATUS;
+    return decoding.readVarUint(decoder) === SYNC_STATUS && decoding.readVarUint(decoder) <= 1 && !decoding.hasContent(decoder);
   } catch {
     return false;
   }
