@@ -18,9 +18,9 @@
 import {
   type afterHandleMessagePayload,
   type afterUnloadDocumentPayload,
-  type beforeHandleMessagePayload,
   type beforeSyncPayload,
   type beforeUnloadDocumentPayload,
+  type Connection,
   type Document,
   type Extension,
   OutgoingMessage,
@@ -40,8 +40,6 @@ const COMPACT_LOG_BYTES = 256 * 1024;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const UPDATE = 2;
-
-type Connection = beforeHandleMessagePayload["connection"];
 
 interface OpenDocument {
   name: string;
