@@ -34,17 +34,6 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Appends and fsyncs, so an entry reported written survives a crash. */
-export async function appendFileDurable(file: string, data: string): Promise<void> {
-  const handle = await fs.open(file, "a");
-  try {
-    await handle.appendFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The file's bytes, or undefined when there is no such file. */
 export async function readFileIfExists(file: string): Promise<Buffer | undefined> {
   try {

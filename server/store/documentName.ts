@@ -14,12 +14,24 @@ export interface DocumentRef {
   kind: DocumentKind;
 }
 
+/**
+ * Names already parsed: hooks ask for every sync message (thousands a second), and the same few
+ * names come back. Bounded, since names come from clients; emptied when full.
+ */
+const parsed = new Map<string, DocumentRef | undefined>();
+const PARSED_MAX = 10_000;
+
 /** The audit and kind of a document name, or undefined for anything that is not one. */
 export function parseDocumentName(name: string): DocumentRef | undefined {
+  if (parsed.has(name)) return parsed.get(name);
   const meetingOf = auditIdOfMeetingDoc(name);
   const auditId = IdSchema.safeParse(meetingOf ?? name);
-  if (!auditId.success) return undefined;
-  return { auditId: auditId.data, kind: meetingOf === undefined ? "board" : "meeting" };
+  const ref: DocumentRef | undefined = auditId.success
+    ? Object.freeze({ auditId: auditId.data, kind: meetingOf === undefined ? "board" : "meeting" })
+    : undefined;
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(name, ref);
+  return ref;
 }
 
 /** Only boards get the board's machinery (migration, authorship, freeze, action counts). */

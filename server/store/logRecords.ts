@@ -27,10 +27,19 @@ export function encodeRecord(record: LogRecord): Buffer {
 
 /** [u32 length][u32 CRC-32][payload]: the framing shared by the per-document logs and the journal. */
 export function frame(payload: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(HEADER_BYTES + payload.byteLength);
+  const out = Buffer.allocUnsafe(FRAME_HEADER_BYTES + payload.byteLength);
+  out.set(payload, FRAME_HEADER_BYTES);
+  return sealFrame(out);
+}
+
+/** Room a frame's header takes before its payload. */
+export const FRAME_HEADER_BYTES = HEADER_BYTES;
+
+/** Fills in the header of a frame whose payload was written in place after FRAME_HEADER_BYTES (no copy). */
+export function sealFrame(out: Buffer): Buffer {
+  const payload = out.subarray(HEADER_BYTES);
   out.writeUInt32LE(payload.byteLength, 0);
   out.writeUInt32LE(crc32(payload), 4);
-  out.set(payload, HEADER_BYTES);
   return out;
 }
 

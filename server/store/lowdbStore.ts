@@ -247,7 +247,7 @@ export class LowdbStore implements Store {
 
   async close(): Promise<void> {
     if (this.lazyWrite) await this.write();
-    await this.trail.settled();
+    await this.trail.close();
     await this.journal.close();
     await this.lock.release();
   }

@@ -64,21 +64,12 @@ function guard(
 
 function cardFixes(cards: Y.Map<unknown>, events: Events, transaction: Y.Transaction, writer: CardAuthor): Fix[] {
   const fixes: Fix[] = [];
-  const stampWithWriter = (card: Y.Map<unknown>) => {
-    const meta = cardMeta(card);
-    if (meta && (meta.author !== writer.author || meta.agency !== writer.agency)) {
-      fixes.push(() => {
-        const now = cardMeta(card);
-        if (now) card.set(CARD_FIELD.meta, cardMetaValue({ ...now, author: writer.author, agency: writer.agency }));
-      });
-    }
-  };
   for (const event of events) {
     if (event.target === cards) {
       // A card the client added (or put in place of another under the same id) is the writer's.
       for (const [id, change] of event.changes.keys) {
         const card = cards.get(id);
-        if (change.action !== "delete" && card instanceof Y.Map) stampWithWriter(card);
+        if (change.action !== "delete" && card instanceof Y.Map) stampWithWriter(card, writer, fixes);
       }
       continue;
     }
@@ -88,7 +79,7 @@ function cardFixes(cards: Y.Map<unknown>, events: Events, transaction: Y.Transac
     if (!change) continue;
     const before = asCardMeta(change.oldValue);
     if (!before) {
-      stampWithWriter(card);
+      stampWithWriter(card, writer, fixes);
       continue;
     }
     const now = cardMeta(card);
@@ -99,6 +90,18 @@ function cardFixes(cards: Y.Map<unknown>, events: Events, transaction: Y.Transac
     });
   }
   return fixes;
+}
+
+// Helpers are module-level functions, not closures made per transaction: the observers run on
+// every edit, and under tsx each named closure also costs a defineProperty for its name.
+
+function stampWithWriter(card: Y.Map<unknown>, writer: CardAuthor, fixes: Fix[]): void {
+  const meta = cardMeta(card);
+  if (!meta || (meta.author === writer.author && meta.agency === writer.agency)) return;
+  fixes.push(() => {
+    const now = cardMeta(card);
+    if (now) card.set(CARD_FIELD.meta, cardMetaValue({ ...now, author: writer.author, agency: writer.agency }));
+  });
 }
 
 function stampOf(meta: CardMeta): Pick<CardMeta, (typeof CARD_STAMP_FIELDS)[number]> {
@@ -113,26 +116,29 @@ const CONCERN_STAMP: Record<string, (writer: CardAuthor) => string> = {
 
 function concernFixes(concerns: Y.Map<unknown>, events: Events, transaction: Y.Transaction, writer: CardAuthor): Fix[] {
   const fixes: Fix[] = [];
-  const put = (entry: Y.Map<unknown>, key: string, value: unknown) =>
-    fixes.push(() => {
-      if (value === undefined) entry.delete(key);
-      else entry.set(key, value);
-    });
   for (const event of events) {
     if (event.target === concerns) {
       for (const [id, change] of event.changes.keys) {
         const entry = concerns.get(id);
         if (change.action === "delete" || !(entry instanceof Y.Map)) continue;
-        for (const [key, stamp] of Object.entries(CONCERN_STAMP)) if (entry.get(key) !== stamp(writer)) put(entry, key, stamp(writer));
+        for (const [key, stamp] of Object.entries(CONCERN_STAMP))
+          if (entry.get(key) !== stamp(writer)) putBack(fixes, entry, key, stamp(writer));
       }
     } else if (event.target instanceof Y.Map && event.target.parent === concerns && !isNew(event.target, transaction)) {
       for (const key of Object.keys(CONCERN_STAMP)) {
         const change = event.changes.keys.get(key);
-        if (change) put(event.target, key, change.oldValue);
+        if (change) putBack(fixes, event.target, key, change.oldValue);
       }
     }
   }
   return fixes;
+}
+
+function putBack(fixes: Fix[], entry: Y.Map<unknown>, key: string, value: unknown): void {
+  fixes.push(() => {
+    if (value === undefined) entry.delete(key);
+    else entry.set(key, value);
+  });
 }
 
 function schemaVersionFixes(board: Y.Map<unknown>, events: Events): Fix[] {

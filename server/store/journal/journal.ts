@@ -38,6 +38,12 @@ const SEGMENT_BYTES = 4 * 1024 * 1024;
  * the traffic can span a few segments, and copying it forward would rewrite it for nothing.
  */
 export const COPY_AFTER_SEGMENTS = 4;
+/**
+ * A write starts at least this long after the previous one. Only acknowledgements wait for the
+ * disk (others see an edit at once), so a few ms more before "Saved" costs nobody anything, while
+ * at 1,000 edits/s it turns ~500 writes a second into ~100: each costs the event loop ~50 µs.
+ */
+const WRITE_GAP_MS = 8;
 /** O_DSYNC: a write returns once its data is on disk, one thread-pool round trip per group. */
 const SEGMENT_FLAGS = fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_DSYNC;
 
@@ -64,7 +70,7 @@ export class Journal {
   private readonly commits = new GroupCommit<Pending>(async (batch) => {
     await this.writeWithRetries(batch);
     this.keep(batch);
-  });
+  }, WRITE_GAP_MS);
   /** The segments on disk. */
   private readonly live: Set<number>;
   private readonly degraded = new Set<string>();

@@ -3,7 +3,7 @@
  *   [u8 kind][f64 seq][u16 name length][document name, UTF-8][update bytes, for an update]
  * so one file can carry the records of every document.
  */
-import { frame, type LogRecord, parseRecordHead, readFrames } from "../logRecords.ts";
+import { FRAME_HEADER_BYTES, type LogRecord, parseRecordHead, readFrames, sealFrame } from "../logRecords.ts";
 
 export interface JournalRecord {
   document: string;
@@ -14,17 +14,19 @@ const NAME_AT = 9;
 /** Document names are short ids (documentName.ts); a longer one is corruption. */
 const MAX_NAME_BYTES = 1024;
 
+/** One allocation per record, written in place: every edit passes through here. */
 export function encodeJournalRecord(document: string, record: LogRecord): Buffer {
-  const name = Buffer.from(document, "utf8");
-  if (name.length > MAX_NAME_BYTES) throw new Error("document name too long for the journal");
-  const body = record.kind === "update" ? record.update : new Uint8Array(0);
-  const payload = Buffer.allocUnsafe(NAME_AT + 2 + name.length + body.byteLength);
-  payload.writeUInt8(record.kind === "update" ? 1 : 2, 0);
-  payload.writeDoubleLE(record.seq, 1);
-  payload.writeUInt16LE(name.length, NAME_AT);
-  name.copy(payload, NAME_AT + 2);
-  payload.set(body, NAME_AT + 2 + name.length);
-  return frame(payload);
+  const nameLength = Buffer.byteLength(document, "utf8");
+  if (nameLength > MAX_NAME_BYTES) throw new Error("document name too long for the journal");
+  const body = record.kind === "update" ? record.update : undefined;
+  const at = FRAME_HEADER_BYTES;
+  const out = Buffer.allocUnsafe(at + NAME_AT + 2 + nameLength + (body?.byteLength ?? 0));
+  out.writeUInt8(record.kind === "update" ? 1 : 2, at);
+  out.writeDoubleLE(record.seq, at + 1);
+  out.writeUInt16LE(nameLength, at + NAME_AT);
+  out.write(document, at + NAME_AT + 2, nameLength, "utf8");
+  if (body) out.set(body, at + NAME_AT + 2 + nameLength);
+  return sealFrame(out);
 }
 
 function parse(payload: Buffer): JournalRecord | undefined {
