@@ -7,7 +7,7 @@ import { Authenticator } from "./auth/principal.ts";
 import { Sessions } from "./auth/sessions.ts";
 import { openCluster } from "./cluster/index.ts";
 import { attachWebSocket } from "./collab/attachWebSocket.ts";
-import { createCollab } from "./collab/createCollab.ts";
+import { type Collab, createCollab } from "./collab/createCollab.ts";
 import { FreezeGate } from "./collab/freezeGate.ts";
 import { LiveAccess } from "./collab/liveAccess.ts";
 import { PendingSockets } from "./collab/pendingSockets.ts";
@@ -53,12 +53,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await store.close();
     throw error;
   });
-  const hocuspocus = createCollab({ store, auth, trail, changes, pending, gate, counts, health, cluster });
+  const { hocuspocus, durability } = createCollab({ store, auth, trail, changes, pending, gate, counts, health, cluster });
   cluster.attach(hocuspocus);
   const live = new LiveAccess(hocuspocus, store, sessions, gate, cluster);
   live.startSweeping(config.sessionSweepMs);
 
-  const http = createServer(createApp({ store, hocuspocus, auth, trail, live, gate, counts, health, cluster }, config));
+  const http = createServer(createApp({ store, hocuspocus, durability, auth, trail, live, gate, counts, health, cluster }, config));
   const sockets = attachWebSocket(http, { hocuspocus, pending, allowedOrigins: config.allowedOrigins });
 
   await new Promise<void>((resolve, reject) => {
@@ -89,7 +89,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 /** Closes every connection and waits until Hocuspocus has stored and unloaded every board. */
-async function storeAllAndUnload(hocuspocus: ReturnType<typeof createCollab>, timeoutMs = 10_000): Promise<void> {
+async function storeAllAndUnload(hocuspocus: Collab["hocuspocus"], timeoutMs = 10_000): Promise<void> {
   hocuspocus.closeConnections();
   hocuspocus.flushPendingStores();
   const deadline = Date.now() + timeoutMs;

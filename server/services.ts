@@ -2,6 +2,7 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { Authenticator } from "./auth/principal.ts";
 import type { Cluster } from "./cluster/index.ts";
+import type { DocumentDurability } from "./collab/extensions/durableLog.ts";
 import type { FreezeGate } from "./collab/freezeGate.ts";
 import type { LiveAccess } from "./collab/liveAccess.ts";
 import type { ActionCounts } from "./domain/actionCounts.ts";
@@ -12,6 +13,8 @@ import type { AuditTrail } from "./trail/auditTrail.ts";
 export interface Services {
   store: Store;
   hocuspocus: Hocuspocus;
+  /** When a change to a live document is on disk; REST writes wait for it before answering. */
+  durability: DocumentDurability;
   auth: Authenticator;
   trail: AuditTrail;
   live: LiveAccess;

@@ -5,7 +5,7 @@ import type { ActionCounts } from "../domain/actionCounts.ts";
 import type { Health } from "../health.ts";
 import { type AccessDeps, accessExtension } from "./extensions/access.ts";
 import { concernTrailExtension } from "./extensions/concerns.ts";
-import { durableLogExtension } from "./extensions/durableLog.ts";
+import { type DocumentDurability, durableLogExtension } from "./extensions/durableLog.ts";
 import { freezeExtension } from "./extensions/freeze.ts";
 import { joinGateExtension } from "./extensions/joinGate.ts";
 import { migrateExtension } from "./extensions/migrate.ts";
@@ -16,9 +16,23 @@ export interface CollabDeps extends AccessDeps {
   cluster: Cluster;
 }
 
-export function createCollab(deps: CollabDeps): Hocuspocus {
+export interface Collab {
+  hocuspocus: Hocuspocus;
+  /** When a change the server makes is on disk: REST writes answer only then. */
+  durability: DocumentDurability;
+}
+
+export function createCollab(deps: CollabDeps): Collab {
   const { gate, counts, store, health, cluster } = deps;
-  return new Hocuspocus({
+  const durableLog = durableLogExtension({
+    store,
+    health,
+    // While frozen the counts come from the freeze snapshot and its updates, not the board.
+    stored: (auditId, doc) => {
+      if (!gate.isFrozen(auditId)) counts.fromDocument(auditId, doc);
+    },
+  });
+  const hocuspocus = new Hocuspocus({
     name: "maca-board",
     quiet: true,
     // Before authentication a socket may queue little: it has not shown who it is yet.
@@ -36,14 +50,7 @@ export function createCollab(deps: CollabDeps): Hocuspocus {
       accessExtension(deps),
       concernTrailExtension(deps.trail),
       freezeExtension(gate),
-      durableLogExtension({
-        store,
-        health,
-        // While frozen the counts come from the freeze snapshot and its updates, not the board.
-        stored: (auditId, doc) => {
-          if (!gate.isFrozen(auditId)) counts.fromDocument(auditId, doc);
-        },
-      }),
+      durableLog,
       joinGateExtension(),
       {
         extensionName: "ClusterStatus",
@@ -57,4 +64,5 @@ export function createCollab(deps: CollabDeps): Hocuspocus {
       ...cluster.extensions,
     ],
   });
+  return { hocuspocus, durability: durableLog };
 }

@@ -14,7 +14,7 @@ import type { Services } from "../services.ts";
 import type { MemberRecord, UserRecord } from "../store/records.ts";
 import { DomainError } from "./errors.ts";
 
-type PlanDeps = Pick<Services, "hocuspocus" | "store" | "gate" | "counts">;
+type PlanDeps = Pick<Services, "hocuspocus" | "durability" | "store" | "gate" | "counts">;
 
 export interface PlanSource {
   board: BoardJson;
@@ -109,7 +109,7 @@ async function updateLive(deps: PlanDeps, auditId: string, actionId: string, inp
   if (input.note !== undefined) {
     throw new DomainError(400, "note: completion notes are recorded after the freeze; until then, edit the action on the board");
   }
-  const action = await changeLiveDocument(deps.hocuspocus, deps.gate, auditId, (doc) => {
+  const action = await changeLiveDocument(deps, auditId, (doc) => {
     if (concernsMap(doc).has(actionId)) {
       const status = input.status && concernStatusFor(input.status);
       if (input.status && !status) {

@@ -1,21 +1,13 @@
 /** Commands that create and change audits: the only code that writes audit data. */
-import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { addCard, addCase, hasCase, initBoard, newId } from "../../shared/board/index.ts";
 import type { AuditMeta } from "../../shared/domain/audit.ts";
 import type { CreateAuditInput, CreateCardInput, CreateCaseInput } from "../../shared/validation/audit.ts";
-import type { FreezeGate } from "../collab/freezeGate.ts";
-import { changeLiveDocument } from "../collab/liveDocument.ts";
+import { changeLiveDocument, type LiveBoard } from "../collab/liveDocument.ts";
 import type { Store } from "../store/index.ts";
 import type { MemberRecord, UserRecord } from "../store/records.ts";
 import { resolveAgencies } from "./agencies.ts";
 import { DomainError } from "./errors.ts";
-
-/** What changes a live board: the engine, and the gate that refuses writes while frozen. */
-export interface LiveBoard {
-  hocuspocus: Hocuspocus;
-  gate: FreezeGate;
-}
 
 /**
  * Creates an audit with `creator` as its chair and stores its first board state. `fill` may add
@@ -47,7 +39,7 @@ export async function createAudit(
 }
 
 export async function addCaseToAudit(board: LiveBoard, auditId: string, input: CreateCaseInput): Promise<string> {
-  return changeLiveDocument(board.hocuspocus, board.gate, auditId, (doc) => addCase(doc, input));
+  return changeLiveDocument(board, auditId, (doc) => addCase(doc, input));
 }
 
 /**
@@ -72,7 +64,7 @@ export async function addCardToCase(
       throw new DomainError(403, `You write as ${own.name}; only the chair can record another agency's card`);
     agencyId = other.id;
   }
-  const id = await changeLiveDocument(board.hocuspocus, board.gate, audit.id, (doc) => {
+  const id = await changeLiveDocument(board, audit.id, (doc) => {
     if (!hasCase(doc, caseId)) return undefined;
     return addCard(doc, { caseId, column: input.column, text: input.text, agency: agencyId, author: author.name });
   });

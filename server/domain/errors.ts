@@ -10,3 +10,17 @@ export class DomainError extends Error {
     super(message);
   }
 }
+
+export const NOT_SAVED_MESSAGE =
+  "This change was not saved to disk: the server is retrying to store the board. Reload it before sending the change again.";
+
+/**
+ * A REST write whose change is in the live board but not on disk (the update log could not store
+ * it and no compaction has yet): the client must not be told it is done.
+ */
+export class ChangeNotSavedError extends DomainError {
+  constructor(cause: unknown) {
+    super(503, NOT_SAVED_MESSAGE);
+    this.cause = cause;
+  }
+}

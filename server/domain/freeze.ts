@@ -21,7 +21,7 @@ import { concernStatusFor } from "./actionPlan.ts";
 import { DomainError } from "./errors.ts";
 import { buildSnapshot, type CapturedBoard, captureBoard } from "./snapshots.ts";
 
-type FreezeDeps = Pick<Services, "hocuspocus" | "store" | "gate" | "live" | "counts">;
+type FreezeDeps = Pick<Services, "hocuspocus" | "durability" | "store" | "gate" | "live" | "counts">;
 
 export const FREEZE_SNAPSHOT_NAME = "Signed off (frozen)";
 
@@ -94,10 +94,10 @@ export async function reopenAudit(deps: FreezeDeps, auditId: string, signer: Sig
   });
 }
 
-async function carryOver({ hocuspocus, gate }: FreezeDeps, auditId: string, updates: readonly ActionUpdate[]): Promise<void> {
+async function carryOver(board: FreezeDeps, auditId: string, updates: readonly ActionUpdate[]): Promise<void> {
   const latest = new Map(updates.map((u) => [u.actionId, u.status]));
   if (latest.size === 0) return;
-  await changeLiveDocument(hocuspocus, gate, auditId, (doc) => {
+  await changeLiveDocument(board, auditId, (doc) => {
     for (const [actionId, status] of latest) {
       // A concern keeps what it can hold (open or actioned); other progress stays in the updates.
       const concern = concernsMap(doc).get(actionId);

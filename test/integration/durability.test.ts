@@ -9,16 +9,13 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import * as Y from "yjs";
 import { readConfig } from "../../server/config.ts";
 import { startServer } from "../../server/server.ts";
 import { stateFile } from "../../server/store/journal/files.ts";
-import { readStoredDocument } from "../../server/store/journal/onDisk.ts";
-import { encodeStoredDocument } from "../../server/store/replay.ts";
-import { readBoard } from "../../shared/board/index.ts";
 import { addCardOk, addCaseOk, api, createAuditOk } from "../helpers/api.ts";
 import { type BoardConnection, connectBoard } from "../helpers/board.ts";
-import { fileHandlePrototype } from "../helpers/diskFaults.ts";
+import { cardTexts, onDisk } from "../helpers/boardOnDisk.ts";
+import { fileHandlePrototype, gate } from "../helpers/diskFaults.ts";
 import { addPerson } from "../helpers/people.ts";
 import { REPO_ROOT, startTestServer, TEST_ADMIN, type TestServer } from "../helpers/server.ts";
 import { waitFor } from "../helpers/wait.ts";
@@ -41,29 +38,6 @@ async function boardWithCase(): Promise<{ server: TestServer; auditId: string; c
   const caseId = await addCaseOk(http, audit.id, { label: "Case 1" });
   return { server, auditId: audit.id, caseId };
 }
-
-/** What a restart would load for the board, read straight from its files. */
-async function onDisk(server: TestServer, auditId: string) {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, encodeStoredDocument(await readStoredDocument(server.dataDir, auditId), auditId));
-  return readBoard(doc);
-}
-
-/** A promise released from outside (Node 20 has no Promise.withResolvers). */
-function gate(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => {};
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
-
-const cardTexts = (board: Awaited<ReturnType<typeof onDisk>>) =>
-  board.cases.flatMap((c) =>
-    Object.values(c.columns)
-      .flat()
-      .map((card) => card.text),
-  );
 
 describe("the update log", () => {
   test("an edit the server has acknowledged is already on disk, with no store or shutdown", async () => {

@@ -8,8 +8,8 @@
  * and everyone who saw it syncs it back on reconnect. Should a logged update not be applied after
  * all, it gets an abort record, so a reload never applies what the server refused. Changes the
  * server makes itself (REST writes, migrations, authorship repairs) are logged as they happen; a
- * REST write's direct connection stores on disconnect, which waits for the log, so its response
- * too comes after the fsync. If an append fails after its retries, the log has a hole that later
+ * REST write answers only once whenStored() says what it changed is stored, on the same terms as
+ * an acknowledgement. If an append fails after its retries, the log has a hole that later
  * updates may depend on: nothing more is acknowledged until a compaction has stored the whole
  * document again. Loading replays the last compacted state and the log; compaction (on
  * Hocuspocus's debounced store once the log has grown, and when the document is unloaded) writes
@@ -60,6 +60,15 @@ interface OpenDocument {
   repairing?: Promise<void>;
 }
 
+/** What a REST write waits for before it answers (changeLiveDocument). */
+export interface DocumentDurability {
+  /**
+   * Resolves once everything appended so far for `document` is on disk and the log is whole
+   * (repaired by a compaction if an append failed), as a WebSocket writer's "Saved" does.
+   */
+  whenStored(document: Y.Doc): Promise<void>;
+}
+
 export interface DurableLogOptions {
   store: Store;
   health: Health;
@@ -101,7 +110,7 @@ function askForMissing(connection: Connection, doc: Document): void {
   connection.send(new OutgoingMessage(connection.messageAddress).createSyncMessage().writeFirstSyncStepFor(doc).toUint8Array());
 }
 
-export function durableLogExtension({ store, health, stored }: DurableLogOptions): Extension {
+export function durableLogExtension({ store, health, stored }: DurableLogOptions): Extension & DocumentDurability {
   const open = new Map<Y.Doc, OpenDocument>();
   const acks = new DurableAcks();
 
@@ -144,6 +153,14 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
     return entry.repairing;
   }
 
+  /**
+   * Resolves once `append`, whatever was appended after it by then (appends reach the log in
+   * order) and the log as a whole are stored. Acknowledgements and REST writes both wait here.
+   */
+  function storedThrough(entry: OpenDocument, append: Promise<void>): Promise<void> {
+    return append.then(() => entry.latest).then(() => repaired(entry));
+  }
+
   /** Every append goes through here: the latest one's durability is what acknowledgements wait for. */
   function appendTo(entry: OpenDocument, update: Uint8Array): { seq: number; durable: Promise<void> } {
     const appended = entry.log.append(update);
@@ -161,6 +178,12 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
 
   return {
     extensionName: "DurableLog",
+
+    whenStored(document: Y.Doc): Promise<void> {
+      const entry = open.get(document);
+      if (!entry) return Promise.reject(new Error("the document has no open update log"));
+      return storedThrough(entry, entry.latest);
+    },
 
     async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
       const documentLog = await store.openDocumentLog(documentName);
@@ -228,8 +251,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       // The authorship guard's corrections of this update, and any abort record, are appended
       // just after it: by the time it is on disk they are queued, and the acknowledgement waits
       // for them too, so a reload never has the update without them.
-      const stored = durable.then(() => entry.latest).then(() => repaired(entry));
-      acks.holdUntil(connection, stored);
+      acks.holdUntil(connection, storedThrough(entry, durable));
     },
 
     async afterHandleMessage({ connection, document }: afterHandleMessagePayload) {
