@@ -41,9 +41,10 @@ export const COPY_AFTER_SEGMENTS = 4;
 /**
  * A write starts at least this long after the previous one. Only acknowledgements wait for the
  * disk (others see an edit at once), so a few ms more before "Saved" costs nobody anything, while
- * at 1,000 edits/s it turns ~500 writes a second into ~100: each costs the event loop ~50 µs.
+ * at 1,000 edits/s it turns ~500 writes a second into ~50: each costs the event loop 50–150 µs on
+ * these machines (a thread-pool hand-off), whatever it writes.
  */
-const WRITE_GAP_MS = 8;
+const WRITE_GAP_MS = 20;
 /** O_DSYNC: a write returns once its data is on disk, one thread-pool round trip per group. */
 const SEGMENT_FLAGS = fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_DSYNC;
 
