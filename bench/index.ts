@@ -5,10 +5,12 @@
  * bench/results/. The machines are shared: every figure sits beside the CPU that other
  * processes used while it was measured.
  *
- *   npm run bench                          everything (~10 min)
+ *   npm run bench                          everything (~25 min)
  *   npm run bench -- --quick               short runs, a smoke test (results not kept as latest)
  *   npm run bench -- --only 30-editors,join-storm
- *   npm run bench -- --rounds 2            ours, vanilla, vanilla, ours per scenario
+ *   npm run bench -- --rounds 2            ours, vanilla, vanilla, ours per scenario (default: 3 for
+ *                                          the edit scenarios, whose goals compare medians of
+ *                                          per-round p99s; 1 for the others)
  *   npm run bench -- --cpu-prof /tmp/prof  V8 CPU profiles of every server child
  *   npm run bench -- --client-threads 2    spread the clients over more worker threads
  *   npm run bench -- --store postgres      our server on a fresh PostgreSQL database per run
@@ -68,7 +70,7 @@ function options() {
     options: {
       only: { type: "string", multiple: true },
       quick: { type: "boolean", default: false },
-      rounds: { type: "string", default: "1" },
+      rounds: { type: "string" },
       "client-threads": { type: "string", default: "1" },
       "cpu-prof": { type: "string" },
       store: { type: "string", default: "lowdb" },
@@ -96,7 +98,7 @@ function options() {
     selected: (name: string) => !only || only.includes(name),
     only,
     quick: values.quick,
-    rounds: positive(values.rounds, "rounds"),
+    rounds: values.rounds === undefined ? undefined : positive(values.rounds, "rounds"),
     settings,
   };
 }
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
   for (const scenario of SCENARIOS.filter((s) => selected(s.name))) {
     progress(`${scenario.title}`);
     try {
-      outcomes.push(await scenario.run({ settings, rounds, first, progress }));
+      outcomes.push(await scenario.run({ settings, rounds: rounds ?? (quick ? 1 : (scenario.defaultRounds ?? 1)), first, progress }));
     } catch (error) {
       failures[scenario.name] = error instanceof Error ? error.message : String(error);
       progress(`${scenario.name} failed: ${failures[scenario.name]}`);
@@ -152,7 +154,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     elapsedMs: Math.round(elapsedMs),
     machine: machine(),
-    settings: { ...settings, rounds, quick, only: only ?? null },
+    settings: { ...settings, rounds: rounds ?? "default (edit scenarios 3, others 1)", quick, only: only ?? null },
     notes: [
       "Each latency is one edit's receive time minus the send time stamped inside it, over all other clients of its board.",
       "Other load = CPU used by everything except the server under test and the benchmark process, in cores (2 = both cores busy).",

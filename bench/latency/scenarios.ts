@@ -32,8 +32,16 @@ export interface ScenarioOutcome {
 export interface Scenario {
   name: string;
   title: string;
+  /** Rounds when `--rounds` is not given. */
+  defaultRounds?: number;
   run(context: ScenarioContext): Promise<ScenarioOutcome>;
 }
+
+/**
+ * The edit scenarios' p99 goals compare medians of per-round p99s, which takes at least three
+ * rounds a side (ours, vanilla, vanilla, ours, ours, vanilla).
+ */
+const EDIT_ROUNDS = 3;
 
 /** ours, vanilla, vanilla, ours, ... starting with `first`. */
 function order(first: ServerKind, rounds: number): ServerKind[] {
@@ -66,11 +74,15 @@ function editRows(title: string, m: Record<ServerKind, Merged>, goals: EditGoals
     const vanilla = pick(m.vanilla);
     return { scenario: title, metric, ours, vanilla, decimals, ratio: vanilla > 0 ? ours / vanilla : undefined, otherLoad, ...extra };
   };
-  const p99Ratio = m.ours.latencyMs.p99 / m.vanilla.latencyMs.p99;
+  const p99Ratio = m.ours.p99MedianOfRoundsMs / m.vanilla.p99MedianOfRoundsMs;
+  const rounds = m.ours.p99ByRoundMs.length;
   return [
     row("Latency p50 (ms)", (x) => x.latencyMs.p50, 1),
     row("Latency p95 (ms)", (x) => x.latencyMs.p95, 1),
-    row("Latency p99 (ms)", (x) => x.latencyMs.p99, 1, { goal: { text: `≤ ${goals.p99Ratio}× vanilla`, met: p99Ratio <= goals.p99Ratio } }),
+    row("Latency p99, all samples (ms)", (x) => x.latencyMs.p99, 1),
+    row(`Latency p99, median of ${rounds} round${rounds === 1 ? "" : "s"} (ms)`, (x) => x.p99MedianOfRoundsMs, 1, {
+      goal: { text: `≤ ${goals.p99Ratio}× vanilla`, met: p99Ratio <= goals.p99Ratio },
+    }),
     row("Delivered (%)", (x) => x.deliveredPct, 2, goals.allDelivered ? { goal: { text: "100 %", met: m.ours.deliveredPct >= 100 } } : {}),
     row("Server CPU per delivered edit (µs)", (x) => x.serverCpuUsPerDelivered, 1),
     ...(m.ours.storeCpuMs > 0 ? [row("PostgreSQL CPU per delivered edit (µs)", (x) => x.storeCpuUsPerDelivered, 1)] : []),
@@ -84,6 +96,7 @@ function editScenario(name: string, title: string, shape: EditShape, goals: Edit
   return {
     name,
     title,
+    defaultRounds: EDIT_ROUNDS,
     async run(context) {
       const { merged, rounds } = await runBoth(shape, context);
       return { name, title, rows: editRows(title, merged, goals), detail: { shape, goals, ...merged, rounds } };
