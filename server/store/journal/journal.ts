@@ -17,7 +17,7 @@ import { syncDirectory } from "../atomicFile.ts";
 import { GroupCommit } from "../groupCommit.ts";
 import type { LogRecord } from "../logRecords.ts";
 import { journalDirOf, segmentFile } from "./files.ts";
-import { encodeJournalRecord } from "./journalRecords.ts";
+import { assertJournalName, encodeJournalRecord } from "./journalRecords.ts";
 import { type DocumentEntry, scanJournal } from "./scan.ts";
 
 /** Waits between attempts at a failed write; after the last, the appends waiting on it fail. */
@@ -59,7 +59,6 @@ interface Segment {
 interface Pending {
   document: string;
   record: LogRecord;
-  bytes: Buffer;
 }
 
 export interface JournalOptions {
@@ -69,8 +68,11 @@ export interface JournalOptions {
 
 export class Journal {
   private readonly commits = new GroupCommit<Pending>(async (batch) => {
-    await this.writeWithRetries(batch);
-    this.keep(batch);
+    // Encoded here, for the whole batch, not when appended: the append happens between a
+    // client's update arriving and everyone receiving it.
+    const encoded = batch.map(({ document, record }) => encodeJournalRecord(document, record));
+    await this.writeWithRetries(batch, Buffer.concat(encoded));
+    this.keep(batch, encoded);
   }, WRITE_GAP_MS);
   /** The segments on disk. */
   private readonly live: Set<number>;
@@ -104,6 +106,8 @@ export class Journal {
 
   /** Registers a document whose state file holds everything up to `throughSeq`. */
   opened(document: string, throughSeq: number): void {
+    // Records are encoded in batches with other documents' records: a bad name must fail here.
+    assertJournalName(document);
     const entry = this.documents.get(document);
     if (entry) entry.lastSeq = Math.max(entry.lastSeq, throughSeq);
     else
@@ -120,8 +124,7 @@ export class Journal {
 
   append(document: string, record: LogRecord): Promise<void> {
     const entry = this.entry(document);
-    const bytes = encodeJournalRecord(document, record);
-    const durable = this.commits.add({ document, record, bytes });
+    const durable = this.commits.add({ document, record });
     entry.last = durable.catch(() => {});
     return durable;
   }
@@ -158,8 +161,7 @@ export class Journal {
     return entry;
   }
 
-  private async writeWithRetries(batch: Pending[]): Promise<void> {
-    const bytes = Buffer.concat(batch.map((p) => p.bytes));
+  private async writeWithRetries(batch: Pending[], bytes: Buffer): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         if (this.segment.size >= this.segmentBytes) await this.rotate();
@@ -184,13 +186,14 @@ export class Journal {
   }
 
   /** Remembers a durable batch's records until their documents compact past them. */
-  private keep(batch: Pending[]): void {
-    for (const { document, record, bytes } of batch) {
+  private keep(batch: Pending[], encoded: Buffer[]): void {
+    batch.forEach(({ document, record }, index) => {
       const entry = this.documents.get(document);
-      if (!entry || record.seq <= entry.throughSeq) continue;
-      entry.records.push({ record, bytes: bytes.length, segment: this.segment.number });
-      entry.logBytes += bytes.length;
-    }
+      if (!entry || record.seq <= entry.throughSeq) return;
+      const bytes = encoded[index].length;
+      entry.records.push({ record, bytes, segment: this.segment.number });
+      entry.logBytes += bytes;
+    });
   }
 
   /**

@@ -14,10 +14,16 @@ const NAME_AT = 9;
 /** Document names are short ids (documentName.ts); a longer one is corruption. */
 const MAX_NAME_BYTES = 1024;
 
+/** Throws for a name the journal cannot carry (checked when a document opens, not per record). */
+export function assertJournalName(document: string): number {
+  const nameLength = Buffer.byteLength(document, "utf8");
+  if (nameLength === 0 || nameLength > MAX_NAME_BYTES) throw new Error("document name unfit for the journal");
+  return nameLength;
+}
+
 /** One allocation per record, written in place: every edit passes through here. */
 export function encodeJournalRecord(document: string, record: LogRecord): Buffer {
-  const nameLength = Buffer.byteLength(document, "utf8");
-  if (nameLength > MAX_NAME_BYTES) throw new Error("document name too long for the journal");
+  const nameLength = assertJournalName(document);
   const body = record.kind === "update" ? record.update : undefined;
   const at = FRAME_HEADER_BYTES;
   const out = Buffer.allocUnsafe(at + NAME_AT + 2 + nameLength + (body?.byteLength ?? 0));
