@@ -19,7 +19,8 @@ interface Batch {
 }
 
 export class DocumentChangeLog {
-  private readonly batches = new Map<string, Batch>();
+  /** Open batches by document, then by person (nested maps: no key string built per edit). */
+  private readonly batches = new Map<string, Map<string, Batch>>();
 
   constructor(
     private readonly trail: AuditTrail,
@@ -27,16 +28,20 @@ export class DocumentChangeLog {
   ) {}
 
   add(documentName: string, who: { userId: string; name: string; email: string; agency: Agency }, bytes: number): void {
-    const key = `${documentName}\0${who.userId}`;
-    const batch = this.batches.get(key);
+    let byPerson = this.batches.get(documentName);
+    const batch = byPerson?.get(who.userId);
     if (batch) {
       batch.updates += 1;
       batch.bytes += bytes;
       return;
     }
+    if (!byPerson) {
+      byPerson = new Map();
+      this.batches.set(documentName, byPerson);
+    }
     const timer = setTimeout(() => this.flush(documentName, who.userId), this.windowMs);
     timer.unref();
-    this.batches.set(key, {
+    byPerson.set(who.userId, {
       documentName,
       userId: who.userId,
       actor: actorOf({ id: who.userId, ...who }).actor,
@@ -50,25 +55,29 @@ export class DocumentChangeLog {
 
   /** Writes the open batch of one person on one document (on disconnect), or every batch. */
   flush(documentName?: string, userId?: string): void {
-    for (const [key, batch] of this.batches) {
-      if ((documentName !== undefined && batch.documentName !== documentName) || (userId !== undefined && batch.userId !== userId))
-        continue;
-      clearTimeout(batch.timer);
-      this.batches.delete(key);
-      const ref = parseDocumentName(batch.documentName);
-      void this.trail.record({
-        type: "document-changed",
-        userId: batch.userId,
-        actor: batch.actor,
-        agency: batch.agency,
-        auditId: ref?.auditId,
-        detail: {
-          updates: batch.updates,
-          bytes: batch.bytes,
-          from: batch.firstAt,
-          ...(ref?.kind === "meeting" ? { document: "meeting" } : {}),
-        },
-      });
+    for (const [name, byPerson] of this.batches) {
+      if (documentName !== undefined && name !== documentName) continue;
+      for (const batch of byPerson.values()) if (userId === undefined || batch.userId === userId) this.write(byPerson, batch);
+      if (byPerson.size === 0) this.batches.delete(name);
     }
+  }
+
+  private write(byPerson: Map<string, Batch>, batch: Batch): void {
+    clearTimeout(batch.timer);
+    byPerson.delete(batch.userId);
+    const ref = parseDocumentName(batch.documentName);
+    void this.trail.record({
+      type: "document-changed",
+      userId: batch.userId,
+      actor: batch.actor,
+      agency: batch.agency,
+      auditId: ref?.auditId,
+      detail: {
+        updates: batch.updates,
+        bytes: batch.bytes,
+        from: batch.firstAt,
+        ...(ref?.kind === "meeting" ? { document: "meeting" } : {}),
+      },
+    });
   }
 }
