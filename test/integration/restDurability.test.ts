@@ -10,7 +10,7 @@ import { cardTexts, onDisk } from "../helpers/boardOnDisk.ts";
 import { fileHandlePrototype, gate } from "../helpers/diskFaults.ts";
 import { signIn } from "../helpers/people.ts";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../helpers/server.ts";
-import { sleep } from "../helpers/wait.ts";
+import { sleep, waitFor } from "../helpers/wait.ts";
 
 const servers: TestServer[] = [];
 
@@ -30,7 +30,7 @@ async function boardWithCase(): Promise<{ server: TestServer; http: Api; auditId
 }
 
 describe("a REST write and the disk", () => {
-  test("while the disk fails it answers 503 (not saved) and the server keeps serving; once it recovers, the next write is stored", async () => {
+  test("while the disk fails it answers 503 (not saved), keeps the board and serves on; once the disk recovers, both writes are stored", async () => {
     const { server, http, auditId, caseId } = await boardWithCase();
     const prototype = await fileHandlePrototype();
     const failure = new Error("EIO: simulated disk failure");
@@ -41,15 +41,35 @@ describe("a REST write and the disk", () => {
     const refused = await http.addCard(auditId, caseId, { column: "worried", text: "Written while the disk fails", agency: "police" });
     expect(refused).toMatchObject({ status: 503, body: { error: NOT_SAVED_MESSAGE } });
     expect(writes).toHaveBeenCalled();
-    // Still serving: the board reads, and the health endpoint says what is wrong.
-    expect((await http.getAudit(auditId)).status).toBe(200);
+    // Still serving: the board reads, and the health endpoint says what is wrong. The board
+    // stays loaded with the change (unloading it would lose what the log lacks).
+    const board = await http.getAudit(auditId);
+    expect(board.status).toBe(200);
+    expect(cardTexts(board.body.board)).toContain("Written while the disk fails");
     expect(await api(server.url).health()).toMatchObject({ status: 503, body: { ok: false, status: "degraded" } });
 
     writes.mockRestore();
     fileWrites.mockRestore();
     const stored = await http.addCard(auditId, caseId, { column: "workingWell", text: "Written once the disk is back", agency: "police" });
     expect(stored.status).toBe(201);
-    expect(cardTexts(await onDisk(server, auditId))).toContain("Written once the disk is back");
+    expect(cardTexts(await onDisk(server, auditId))).toEqual(
+      expect.arrayContaining(["Written while the disk fails", "Written once the disk is back"]),
+    );
+  });
+
+  test("a board whose log lacks a change stays loaded when its people leave, and is stored once the disk recovers", async () => {
+    const { server, http, auditId, caseId } = await boardWithCase();
+    const prototype = await fileHandlePrototype();
+    const failure = new Error("EIO: simulated disk failure");
+    const writes = vi.spyOn(prototype, "write").mockRejectedValue(failure);
+    const fileWrites = vi.spyOn(prototype, "writeFile").mockRejectedValue(failure);
+    const text = "Only in memory while the disk fails";
+    expect((await http.addCard(auditId, caseId, { column: "worried", text, agency: "police" })).status).toBe(503);
+
+    // Nobody writes again: the server itself tries to store (and unload) the board again.
+    writes.mockRestore();
+    fileWrites.mockRestore();
+    await waitFor(async () => cardTexts(await onDisk(server, auditId)).includes(text), 15_000, "the kept board to be stored");
   });
 
   test("on a slow disk it answers only after its change's append is written", async () => {

@@ -15,27 +15,28 @@
  * Hocuspocus's debounced store once the log has grown, and when the document is unloaded) writes
  * the document's own encoding, never a merge of client bytes.
  */
-import {
-  type afterHandleMessagePayload,
-  type afterUnloadDocumentPayload,
-  type beforeSyncPayload,
-  type beforeUnloadDocumentPayload,
-  type Connection,
-  type Document,
-  type Extension,
-  OutgoingMessage,
-  type onLoadDocumentPayload,
-  type onStoreDocumentPayload,
+import type {
+  afterHandleMessagePayload,
+  afterUnloadDocumentPayload,
+  beforeSyncPayload,
+  beforeUnloadDocumentPayload,
+  Connection,
+  Extension,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
 } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Health } from "../../health.ts";
 import { log } from "../../log.ts";
-import { type DocumentLog, dropPendingStructs, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
+import { type DocumentLog, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
 import { DurableAcks } from "./durableAcks.ts";
 import { OtherNodesReader, STORE_ORIGIN } from "./otherNodesReader.ts";
+import { dropPending } from "./pendingUpdates.ts";
 
 /** Compact while people are connected once the log holds this much (it is replayed on load). */
 const COMPACT_LOG_BYTES = 256 * 1024;
+/** How soon a board kept in memory (its log damaged, its store failed) is tried again. */
+const UNLOAD_RETRY_MS = 5_000;
 /** y-protocols' sync message types. */
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
@@ -84,31 +85,6 @@ const isOtherNodesOrigin = (origin: unknown): boolean => {
   const source = typeof origin === "object" && origin !== null ? (origin as { source?: unknown }).source : undefined;
   return source === "redis" || source === STORE_ORIGIN.source;
 };
-
-/**
- * Yjs keeps an update whose dependencies it lacks as "pending" raw bytes, and merges them into
- * every state it encodes (mergeUpdates on a client's bytes: yjs issue 687), for joiners and for
- * compaction alike. The server keeps none. A real client's update only lacks dependencies when
- * the server lost its unacknowledged edits (a crash) or never got them; Hocuspocus has already
- * acknowledged it, so the server asks that client for everything it lacks (a sync step 1, whose
- * answer carries the dropped part too) rather than wait for its next reconnect.
- */
-function dropPending(doc: Document, documentName: string, from?: Connection): void {
-  if (!dropPendingStructs(doc)) return;
-  log.warn("dropped an update whose dependencies are missing", { document: documentName });
-  if (from) askForMissing(from, doc);
-}
-
-/** At most one request per connection per second: one answer carries everything missing. */
-const lastAsked = new WeakMap<Connection, number>();
-const ASK_EVERY_MS = 1_000;
-
-function askForMissing(connection: Connection, doc: Document): void {
-  const now = Date.now();
-  if (now - (lastAsked.get(connection) ?? 0) < ASK_EVERY_MS) return;
-  lastAsked.set(connection, now);
-  connection.send(new OutgoingMessage(connection.messageAddress).createSyncMessage().writeFirstSyncStepFor(doc).toUint8Array());
-}
 
 export function durableLogExtension({ store, health, stored }: DurableLogOptions): Extension & DocumentDurability {
   const open = new Map<Y.Doc, OpenDocument>();
@@ -281,11 +257,29 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       else if (entry.log.logBytes >= COMPACT_LOG_BYTES) await compact(entry);
     },
 
-    async beforeUnloadDocument({ document }: beforeUnloadDocumentPayload) {
+    async beforeUnloadDocument({ document, instance }: beforeUnloadDocumentPayload) {
       const entry = open.get(document);
       if (!entry) return;
       await entry.log.settled();
-      if (entry.log.logBytes > 0 || isDamaged(entry)) await compact(entry);
+      if (isDamaged(entry)) {
+        // The log lacks an update the board holds (nobody was told it is saved): unloading now
+        // would lose it, so the board stays in memory until a compaction has stored it.
+        if (
+          await repaired(entry).then(
+            () => true,
+            () => false,
+          )
+        )
+          return;
+        const retry = () => {
+          // Only while it is still the loaded board of that name (it may have gone meanwhile).
+          if (instance.documents.get(entry.name) === document) void instance.unloadDocument(document);
+        };
+        setTimeout(retry, UNLOAD_RETRY_MS).unref();
+        throw new Error(`${entry.name} stays loaded: its update log lacks an update and storing it failed`);
+      }
+      // A failed compaction here loses nothing: the log still holds every update.
+      if (entry.log.logBytes > 0) await compact(entry);
     },
 
     async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
