@@ -2,8 +2,9 @@
  * Board edits reach the audit trail in batches: one entry per person per document per few
  * seconds (how many updates, how many bytes), not one per keystroke. A document is an audit's
  * board or its meeting state; entries name the audit, and the meeting with `document: "meeting"`.
- * One timer writes every open batch each window (not a timer per person: with 500 people editing
- * that was 100 wake-ups and trail appends a second).
+ * One timer, once a second, writes the batches whose window has passed: not a timer per person
+ * (with 500 people editing that was 100 wake-ups and trail appends a second), nor every batch at
+ * once (300 entries hashed into the chain in one go hold the event loop for 10–20 ms).
  */
 import type { Agency } from "../../shared/domain/agencies.ts";
 import { parseDocumentName } from "../store/index.ts";
@@ -17,7 +18,10 @@ interface Batch {
   updates: number;
   bytes: number;
   firstAt: string;
+  openedAtMs: number;
 }
+
+const TICK_MS = 1_000;
 
 export class DocumentChangeLog {
   /** Open batches by document, then by person (nested maps: no key string built per edit). */
@@ -41,13 +45,7 @@ export class DocumentChangeLog {
       byPerson = new Map();
       this.batches.set(documentName, byPerson);
     }
-    if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.flush();
-      }, this.windowMs);
-      this.timer.unref();
-    }
+    this.timer ??= setInterval(() => this.writeDue(), Math.min(TICK_MS, this.windowMs)).unref();
     byPerson.set(who.userId, {
       documentName,
       userId: who.userId,
@@ -56,20 +54,33 @@ export class DocumentChangeLog {
       updates: 1,
       bytes,
       firstAt: new Date().toISOString(),
+      openedAtMs: performance.now(),
     });
+  }
+
+  /** Writes the batches open for a whole window; stops ticking once none is left. */
+  private writeDue(): void {
+    const due = performance.now() - this.windowMs;
+    for (const [name, byPerson] of this.batches) {
+      for (const batch of byPerson.values()) if (batch.openedAtMs <= due) this.write(byPerson, batch);
+      if (byPerson.size === 0) this.batches.delete(name);
+    }
+    if (this.batches.size === 0) this.stopTicking();
+  }
+
+  private stopTicking(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
   }
 
   /** Writes the open batch of one person on one document (on disconnect), or every batch. */
   flush(documentName?: string, userId?: string): void {
-    if (documentName === undefined && userId === undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
     for (const [name, byPerson] of this.batches) {
       if (documentName !== undefined && name !== documentName) continue;
       for (const batch of byPerson.values()) if (userId === undefined || batch.userId === userId) this.write(byPerson, batch);
       if (byPerson.size === 0) this.batches.delete(name);
     }
+    if (this.batches.size === 0) this.stopTicking();
   }
 
   private write(byPerson: Map<string, Batch>, batch: Batch): void {
