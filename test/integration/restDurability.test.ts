@@ -29,18 +29,29 @@ async function boardWithCase(): Promise<{ server: TestServer; http: Api; auditId
   return { server, http, auditId: audit.id, caseId };
 }
 
+/** Fails the whole disk: the update log's appends and the compactions that could repair it. */
+async function failTheDisk() {
+  const prototype = await fileHandlePrototype();
+  const failure = new Error("EIO: simulated disk failure");
+  const writes = vi.spyOn(prototype, "write").mockRejectedValue(failure);
+  const fileWrites = vi.spyOn(prototype, "writeFile").mockRejectedValue(failure);
+  return {
+    writes,
+    recover: () => {
+      writes.mockRestore();
+      fileWrites.mockRestore();
+    },
+  };
+}
+
 describe("a REST write and the disk", () => {
   test("while the disk fails it answers 503 (not saved), keeps the board and serves on; once the disk recovers, both writes are stored", async () => {
     const { server, http, auditId, caseId } = await boardWithCase();
-    const prototype = await fileHandlePrototype();
-    const failure = new Error("EIO: simulated disk failure");
-    // The whole disk: the update log's appends and the compactions that could repair it.
-    const writes = vi.spyOn(prototype, "write").mockRejectedValue(failure);
-    const fileWrites = vi.spyOn(prototype, "writeFile").mockRejectedValue(failure);
+    const disk = await failTheDisk();
 
     const refused = await http.addCard(auditId, caseId, { column: "worried", text: "Written while the disk fails", agency: "police" });
     expect(refused).toMatchObject({ status: 503, body: { error: NOT_SAVED_MESSAGE } });
-    expect(writes).toHaveBeenCalled();
+    expect(disk.writes).toHaveBeenCalled();
     // Still serving: the board reads, and the health endpoint says what is wrong. The board
     // stays loaded with the change (unloading it would lose what the log lacks).
     const board = await http.getAudit(auditId);
@@ -48,8 +59,7 @@ describe("a REST write and the disk", () => {
     expect(cardTexts(board.body.board)).toContain("Written while the disk fails");
     expect(await api(server.url).health()).toMatchObject({ status: 503, body: { ok: false, status: "degraded" } });
 
-    writes.mockRestore();
-    fileWrites.mockRestore();
+    disk.recover();
     const stored = await http.addCard(auditId, caseId, { column: "workingWell", text: "Written once the disk is back", agency: "police" });
     expect(stored.status).toBe(201);
     expect(cardTexts(await onDisk(server, auditId))).toEqual(
@@ -59,16 +69,12 @@ describe("a REST write and the disk", () => {
 
   test("a board whose log lacks a change stays loaded when its people leave, and is stored once the disk recovers", async () => {
     const { server, http, auditId, caseId } = await boardWithCase();
-    const prototype = await fileHandlePrototype();
-    const failure = new Error("EIO: simulated disk failure");
-    const writes = vi.spyOn(prototype, "write").mockRejectedValue(failure);
-    const fileWrites = vi.spyOn(prototype, "writeFile").mockRejectedValue(failure);
+    const disk = await failTheDisk();
     const text = "Only in memory while the disk fails";
     expect((await http.addCard(auditId, caseId, { column: "worried", text, agency: "police" })).status).toBe(503);
 
     // Nobody writes again: the server itself tries to store (and unload) the board again.
-    writes.mockRestore();
-    fileWrites.mockRestore();
+    disk.recover();
     await waitFor(async () => cardTexts(await onDisk(server, auditId)).includes(text), 15_000, "the kept board to be stored");
   });
 
