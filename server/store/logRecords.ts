@@ -17,25 +17,21 @@ const KIND_ABORT = 2;
 const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
 export function encodeRecord(record: LogRecord): Buffer {
-  const body = record.kind === "update" ? record.update : new Uint8Array(0);
-  const payload = Buffer.allocUnsafe(1 + 8 + body.byteLength);
-  payload.writeUInt8(record.kind === "update" ? KIND_UPDATE : KIND_ABORT, 0);
-  payload.writeDoubleLE(record.seq, 1);
-  payload.set(body, 9);
-  return frame(payload);
-}
-
-/** [u32 length][u32 CRC-32][payload]: the framing shared by the per-document logs and the journal. */
-export function frame(payload: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(FRAME_HEADER_BYTES + payload.byteLength);
-  out.set(payload, FRAME_HEADER_BYTES);
+  const body = record.kind === "update" ? record.update : undefined;
+  const out = Buffer.allocUnsafe(HEADER_BYTES + 1 + 8 + (body?.byteLength ?? 0));
+  out.writeUInt8(record.kind === "update" ? KIND_UPDATE : KIND_ABORT, HEADER_BYTES);
+  out.writeDoubleLE(record.seq, HEADER_BYTES + 1);
+  if (body) out.set(body, HEADER_BYTES + 9);
   return sealFrame(out);
 }
 
 /** Room a frame's header takes before its payload. */
 export const FRAME_HEADER_BYTES = HEADER_BYTES;
 
-/** Fills in the header of a frame whose payload was written in place after FRAME_HEADER_BYTES (no copy). */
+/**
+ * [u32 length][u32 CRC-32][payload], the framing shared by the per-document logs and the journal:
+ * fills in the header of a frame whose payload was written in place after FRAME_HEADER_BYTES.
+ */
 export function sealFrame(out: Buffer): Buffer {
   const payload = out.subarray(HEADER_BYTES);
   out.writeUInt32LE(payload.byteLength, 0);

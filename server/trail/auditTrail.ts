@@ -33,7 +33,8 @@ export class AuditTrail {
       try {
         await this.store.appendTrail(batch);
       } catch (error) {
-        // The gap will show as a broken chain; the action itself already happened.
+        // Those entries are lost (later ones chain after what is on disk); the action itself
+        // already happened.
         log.error("writing the audit trail failed", { entries: batch.length, error: String(error) });
       }
     }, APPEND_GAP_MS);
