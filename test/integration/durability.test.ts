@@ -88,13 +88,16 @@ describe("the update log", () => {
     connections.push(live);
     const prototype = await fileHandlePrototype();
     const write = prototype.write;
-    // The card's append and then the correction the server makes just after it are each held
-    // back until released (zero-filled room for the log passes).
+    // A write carrying the card waits for the first gate; one carrying the server's correction
+    // (the author it knows) for the second too. Writes are batched, so both may share one.
     const gates = [gate(), gate()];
-    let records = 0;
+    const cardText = Buffer.from("GP shared records the same day");
+    const correction = Buffer.from("Administrator");
     vi.spyOn(prototype, "write").mockImplementation(async function (this: unknown, ...args: never[]) {
       const bytes = args[0] as unknown as Uint8Array;
-      if (bytes.some((byte) => byte !== 0)) await gates[Math.min(records++, 1)]?.promise;
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (buffer.includes(cardText)) await gates[0]?.promise;
+      if (buffer.includes(correction)) await gates[1]?.promise;
       return write.apply(this, args);
     });
 
@@ -102,7 +105,7 @@ describe("the update log", () => {
     await waitFor(() => live.board.read().cases[0]?.columns.workingWell[0]?.author === "Administrator", 5_000, "the stamp");
     gates[0]?.resolve();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // The card is on disk, its correction not yet: no "Saved".
+    // The card may be on disk, its correction is not: no "Saved".
     expect(live.provider.hasUnsyncedChanges).toBe(true);
     gates[1]?.resolve();
     await live.board.flushed();
