@@ -7,6 +7,7 @@
 import { nodeOfSeat, type SeatPlan } from "../lib/benchClient.ts";
 import { prepareWriterCards } from "../lib/boardSetup.ts";
 import type { ServerKind } from "../lib/childServer.ts";
+import type { ClientStalls } from "../lib/clientStalls.ts";
 import { sleep } from "../lib/clock.ts";
 import { type Deployment, SINGLE_NODE, startDeployment, type Topology } from "../lib/deployment.ts";
 import { Fleet } from "../lib/fleet.ts";
@@ -45,6 +46,8 @@ export interface EditRun {
   /** Time to connect and sync the whole fleet. */
   connectMs: number;
   serverLog: { warn: number; error: number; problems: string[] };
+  /** The client threads' own stalls while they measured (a late read is not the server's). */
+  clientStalls: ClientStalls;
   /** Every latency observed (not written to the JSON), for merging rounds. */
   samples: Float64Array[];
   crossNodeSamples: Float64Array[];
@@ -118,6 +121,7 @@ export async function runEdits(
       load,
       connectMs,
       serverLog: deployment.logCounts(),
+      clientStalls: result.clientStalls,
       samples: result.latencies,
       crossNodeSamples: result.crossNodeLatencies,
     };

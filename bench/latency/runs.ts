@@ -56,6 +56,10 @@ export function mergeRuns(runs: EditRun[]) {
     otherCores: mean(runs.map((r) => r.load.otherCores)),
     stealCores: mean(runs.map((r) => r.load.stealCores)),
     connectMs: mean(runs.map((r) => r.connectMs)),
+    /** The client thread's longest stall in each round, and their median (beside the p99s). */
+    clientStallByRoundMs: runs.map((r) => r.clientStalls.longestDelayMs),
+    clientStallMedianOfRoundsMs: median(runs.map((r) => r.clientStalls.longestDelayMs)),
+    clientGcPauseMs: runs.reduce((n, r) => n + r.clientStalls.gcPauseMs, 0),
     serverLog: {
       warn: runs.reduce((n, r) => n + r.serverLog.warn, 0),
       error: runs.reduce((n, r) => n + r.serverLog.error, 0),
@@ -85,5 +89,6 @@ export function roundSummary(run: EditRun, label: string) {
     // Time the hypervisor gave other guests: one round's outlier is often this.
     stealCores: run.load.stealCores,
     serverRssMaxMiB: run.load.serverRssMaxMiB,
+    clientStalls: run.clientStalls,
   };
 }

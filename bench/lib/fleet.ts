@@ -4,6 +4,7 @@
  */
 import type { Worker } from "node:worker_threads";
 import type { SeatPlan } from "./benchClient.ts";
+import { type ClientStalls, combineStalls } from "./clientStalls.ts";
 import { nowMs } from "./clock.ts";
 import type { FleetCommand, FleetReport, FleetWorkerData } from "./fleetProtocol.ts";
 import { startTsWorker } from "./threads.ts";
@@ -27,6 +28,8 @@ export interface FleetResult {
   /** Deliveries owed: each measured edit to every other client on its board. */
   expected: number;
   received: number;
+  /** The client threads' own stalls while they measured. */
+  clientStalls: ClientStalls;
 }
 
 const WORKER_URL = new URL("./fleetWorker.ts", import.meta.url);
@@ -90,6 +93,7 @@ export class Fleet {
       sent,
       expected,
       received: reports.reduce((n, r) => n + r.latencies.length, 0),
+      clientStalls: combineStalls(reports.map((r) => r.stalls)),
     };
   }
 

@@ -1,5 +1,6 @@
 /** Messages between the benchmark and its client worker threads. */
 import type { SeatPlan } from "./benchClient.ts";
+import type { ClientStalls } from "./clientStalls.ts";
 
 export interface FleetWorkerData {
   wsUrl: string;
@@ -29,6 +30,8 @@ export type FleetReport =
       receivedAts: Float64Array;
       /** Measured edits sent, per board. */
       sentByDoc: Record<string, number>;
+      /** This client thread's own stalls while it measured. */
+      stalls: ClientStalls;
     }
   | { type: "stopped" }
   | { type: "failed"; error: string };
