@@ -35,7 +35,7 @@ export class DocumentChangeLog {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly trail: AuditTrail,
+    private readonly trail: Pick<AuditTrail, "record">,
     private readonly windowMs = 5_000,
   ) {}
 
