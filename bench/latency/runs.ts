@@ -59,7 +59,6 @@ export function mergeRuns(runs: EditRun[]) {
     /** The client thread's longest stall in each round, and their median (beside the p99s). */
     clientStallByRoundMs: runs.map((r) => r.clientStalls.longestDelayMs),
     clientStallMedianOfRoundsMs: median(runs.map((r) => r.clientStalls.longestDelayMs)),
-    clientGcPauseMs: runs.reduce((n, r) => n + r.clientStalls.gcPauseMs, 0),
     serverLog: {
       warn: runs.reduce((n, r) => n + r.serverLog.warn, 0),
       error: runs.reduce((n, r) => n + r.serverLog.error, 0),

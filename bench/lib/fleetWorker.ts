@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { type BenchClient, nodeOfSeat } from "./benchClient.ts";
-import { type ClientStalls, NO_STALLS, watchStalls } from "./clientStalls.ts";
+import { NO_STALLS, watchStalls } from "./clientStalls.ts";
 import { nowMs, sleep } from "./clock.ts";
 import { EditClient } from "./editClient.ts";
 import type { FleetCommand, FleetReport, FleetWorkerData } from "./fleetProtocol.ts";
@@ -53,7 +53,6 @@ async function write(sendUntil: number, graceMs: number): Promise<void> {
   const sentByDoc: Record<string, number> = {};
   const timers: NodeJS.Timeout[] = [];
   // This thread's own stalls over the measured window (the grace period included: late stamps arrive then).
-  let stalls: ClientStalls = NO_STALLS;
   let watch: ReturnType<typeof watchStalls> | undefined;
   const startWatch = setTimeout(() => (watch = watchStalls()), Math.max(0, measureFrom - nowMs()));
   for (const client of clients.filter((c) => c.isWriter)) {
@@ -74,7 +73,7 @@ async function write(sendUntil: number, graceMs: number): Promise<void> {
   // Edits still in flight when the writers stop get this long to arrive.
   await sleep(graceMs);
   clearTimeout(startWatch);
-  if (watch) stalls = watch.stop();
+  const stalls = watch?.stop() ?? NO_STALLS;
   const report: FleetReport = {
     type: "done",
     latencies: latencies.toArray(),
