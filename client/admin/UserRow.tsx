@@ -28,20 +28,35 @@ export function UserRow({ user, agencies, onChanged, onError }: UserRowProps) {
     setOpenState(next);
   };
 
-  async function update(input: UpdateUserInput, done: string): Promise<boolean> {
+  /** Sends the change and reports it; answers the server's refusal, if any. */
+  async function send(input: UpdateUserInput, done: string): Promise<string | undefined> {
     setBusy(true);
     try {
       await api.updateUser(user.id, input);
-      setOpen("none");
       onChanged(done);
-      return true;
+      return undefined;
     } catch (error) {
-      if (open === "none") onError(messageOf(error));
-      else setFormError(messageOf(error));
-      return false;
+      return messageOf(error);
     } finally {
       setBusy(false);
     }
+  }
+
+  /** Saves the open form, closing it on success; a refusal is shown in the form. */
+  async function saveForm(input: UpdateUserInput, done: string): Promise<boolean> {
+    const refusal = await send(input, done);
+    if (refusal) setFormError(refusal);
+    else setOpen("none");
+    return refusal === undefined;
+  }
+
+  /** Disables or enables the account. It leaves any open form alone: the admin may have opened one meanwhile. */
+  async function toggleDisabled(): Promise<void> {
+    const refusal = await send(
+      { disabled: !user.disabled },
+      user.disabled ? `${user.name} can sign in again.` : `${user.name} is disabled: signed out everywhere.`,
+    );
+    if (refusal) onError(refusal);
   }
 
   return (
@@ -69,12 +84,7 @@ export function UserRow({ user, agencies, onChanged, onError }: UserRowProps) {
               type="button"
               disabled={busy}
               aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.name}`}
-              onClick={() =>
-                update(
-                  { disabled: !user.disabled },
-                  user.disabled ? `${user.name} can sign in again.` : `${user.name} is disabled: signed out everywhere.`,
-                )
-              }
+              onClick={() => void toggleDisabled()}
             >
               {user.disabled ? "Enable" : "Disable"}
             </button>
@@ -98,11 +108,11 @@ export function UserRow({ user, agencies, onChanged, onError }: UserRowProps) {
                 agencies={agencies}
                 busy={busy}
                 error={formError}
-                onSave={update}
+                onSave={saveForm}
                 onCancel={() => setOpen("none")}
               />
             ) : (
-              <ResetPasswordForm user={user} busy={busy} error={formError} onSave={update} onCancel={() => setOpen("none")} />
+              <ResetPasswordForm user={user} busy={busy} error={formError} onSave={saveForm} onCancel={() => setOpen("none")} />
             )}
           </td>
         </tr>

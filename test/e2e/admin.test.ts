@@ -219,8 +219,21 @@ describe("the users page", () => {
     await fillSignIn(refused, "nia.sirona@test.invalid", "sirona nurse first passphrase");
     await expect.poll(() => refused.getByRole("alert").textContent()).toContain("do not match an active account");
 
+    // The admin opens the password form while enabling is still on its way: its answer must not close the form.
+    let releaseEnable = () => {};
+    const enableHeld = new Promise<void>((resolve) => {
+      releaseEnable = resolve;
+    });
+    await page.route("**/api/users/*", async (route) => {
+      if (route.request().method() === "PATCH") await enableHeld;
+      await route.continue();
+    });
     await page.getByRole("button", { name: "Enable Nia Health" }).click();
     await page.getByRole("button", { name: "Reset password of Nia Health" }).click();
+    await page.getByLabel("New password for Nia Health").waitFor();
+    releaseEnable();
+    await expect.poll(() => statusText(page)).toContain("Nia Health can sign in again");
+    await page.unroute("**/api/users/*");
     await page.getByLabel("New password for Nia Health").fill("sirona nurse second passphrase");
     await page.getByRole("button", { name: "Set password", exact: true }).click();
     await expect.poll(() => statusText(page)).toContain("New password set for Nia Health");

@@ -208,7 +208,11 @@ async function typedUpdate(letters: string): Promise<Uint8Array> {
   const before = Y.encodeStateVector(doc);
   const line = cardBody(doc, target.cardId)?.get(0);
   const text = line instanceof Y.XmlElement ? line.get(0) : undefined;
-  if (!(text instanceof Y.XmlText)) throw new Error("the target card has no text");
+  if (!(text instanceof Y.XmlText)) {
+    // An earlier update that Yjs applied cleanly deleted the text (a writer may): type on a new board.
+    await freshTarget();
+    return typedUpdate(letters);
+  }
   text.insert(0, letters);
   return Y.encodeStateAsUpdate(doc, before);
 }
@@ -256,6 +260,14 @@ async function recover(problems: string[]): Promise<void> {
     if (await loads(target.auditId)) problems.push("after a restart of the server the board loads again");
     else problems.push("even after a restart of the server the board does not load: these bytes poisoned its storage");
   }
+  await freshTarget();
+}
+
+/** Moves the attacks to a new board (the attacker's socket is for the old one). */
+async function freshTarget(): Promise<void> {
+  attacker?.terminate();
+  attacker = undefined;
+  snapshots.delete(target.auditId);
   target = await newTarget();
 }
 

@@ -75,6 +75,37 @@ describe("an idle board", () => {
     expect(next.board.read().cases.map((c) => c.label)).toEqual(["Case 1"]);
   });
 
+  test("a late unload of an instance already gone leaves the board loaded since alone", async () => {
+    if (!server) throw new Error("no server");
+    const audit = await createAuditOk(api(server.url, server.admin), { title: "Late unload audit" });
+    await unloaded();
+    const first = await connect(audit.id);
+    const gone = engine().documents.get(audit.id);
+    leave(first);
+    await unloaded();
+
+    const second = await connect(audit.id);
+    const current = engine().documents.get(audit.id);
+    // What Hocuspocus does when a connection to the old instance finishes closing only now: it
+    // unloads by name, so without a guard this drops the current instance from its map.
+    if (gone) await engine().unloadDocument(gone);
+    expect(engine().documents.get(audit.id)).toBe(current);
+
+    // Someone who opens the board now works on the same board as the person already there.
+    const third = await connect(audit.id);
+    expect(openDocuments()).toBe(1);
+    const caseId = second.board.addCase("Case 1");
+    const cardId = second.board.addCard(caseId, "worried", "Written after the late unload.");
+    await second.board.flushed();
+    await waitFor(() => third.board.card(cardId), 5_000, "the card to reach the person who came after");
+
+    leave(second);
+    leave(third);
+    await unloaded();
+    const next = await connect(audit.id);
+    expect(next.board.card(cardId)?.text).toBe("Written after the late unload.");
+  });
+
   test("opened by a REST read with nobody connected is unloaded again afterwards", async () => {
     if (!server) throw new Error("no server");
     const http = api(server.url, server.admin);

@@ -257,7 +257,14 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       else if (entry.log.logBytes >= COMPACT_LOG_BYTES) await compact(entry);
     },
 
-    async beforeUnloadDocument({ document, instance }: beforeUnloadDocumentPayload) {
+    async beforeUnloadDocument({ document, documentName, instance }: beforeUnloadDocumentPayload) {
+      // Hocuspocus unloads by name: a late unload of an instance already unloaded (a connection
+      // whose close is handled after the board was loaded again) would drop the board loaded
+      // since from its map, leaving its people on an orphan while newcomers load another copy,
+      // and store the stale one. Throwing stops the unload before any other extension's hook.
+      if (instance.documents.get(documentName) !== document) {
+        throw new Error(`not unloading ${documentName}: this instance was unloaded already and another is loaded`);
+      }
       const entry = open.get(document);
       if (!entry) return;
       await entry.log.settled();
