@@ -8,7 +8,7 @@ import { CaseTimeLine } from "../meeting/CaseTimeLine.tsx";
 import { useMeetingContext } from "../meeting/MeetingContext.tsx";
 import { AuditViewsList } from "./AuditViewsList.tsx";
 import { useBoard } from "./BoardContext.tsx";
-import { AddCaseForm } from "./CaseForm.tsx";
+import { AddCaseForm } from "./LazyCaseForm.tsx";
 import type { AgendaCase } from "./selectors.ts";
 import type { AuditViewId } from "./views.ts";
 

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { PLAN_TITLES, updateCase } from "../../shared/board/index.ts";
 import { useBoard } from "./BoardContext.tsx";
-import { CaseForm } from "./CaseForm.tsx";
+import { LazyCaseForm } from "./LazyCaseForm.tsx";
 import type { AgendaCase } from "./selectors.ts";
 
 export function CaseDetails({ item }: { item: AgendaCase }) {
@@ -13,7 +13,7 @@ export function CaseDetails({ item }: { item: AgendaCase }) {
     <header className="case-header">
       <h2 id="case-heading">{item.label}</h2>
       {editing && !readOnly ? (
-        <CaseForm
+        <LazyCaseForm
           label={`Edit details of ${item.label}`}
           idPrefix="edit-case"
           initial={item}

@@ -1,9 +1,12 @@
-/** Case fields form: add a case to the agenda, or edit one. Labels are pseudonyms: the form says so. */
+/**
+ * Case fields form: add a case to the agenda, or edit one. Labels are pseudonyms: the form says so.
+ * Loaded when first opened (LazyCaseForm.tsx): it validates with the shared zod schema, which the
+ * board's first render has no use for.
+ */
 import { type FormEvent, useState } from "react";
-import { addCase, PLAN_IDS, PLAN_TITLES, type PlanId } from "../../shared/board/index.ts";
+import { PLAN_IDS, PLAN_TITLES, type PlanId } from "../../shared/board/index.ts";
 import { CreateCaseInput, describeIssues } from "../../shared/validation/audit.ts";
 import { LIMITS } from "../../shared/validation/limits.ts";
-import { useBoard } from "./BoardContext.tsx";
 
 function CaseFieldsInputs({ idPrefix, initial, autoFocus }: { idPrefix: string; initial?: Partial<CreateCaseInput>; autoFocus?: boolean }) {
   return (
@@ -59,7 +62,7 @@ function readCaseForm(form: HTMLFormElement): { fields?: CreateCaseInput; error?
   return parsed.success ? { fields: parsed.data } : { error: describeIssues(parsed.error) };
 }
 
-interface CaseFormProps {
+export interface CaseFormProps {
   /** Accessible name of the form, e.g. "Add a case". */
   label: string;
   idPrefix: string;
@@ -96,29 +99,5 @@ export function CaseForm({ label, idPrefix, initial, submitText, onSubmit, onCan
         </button>
       </div>
     </form>
-  );
-}
-
-export function AddCaseForm({ onAdded }: { onAdded: (caseId: string) => void }) {
-  const { doc } = useBoard();
-  const [open, setOpen] = useState(false);
-  if (!open) {
-    return (
-      <button type="button" className="secondary wide" onClick={() => setOpen(true)}>
-        Add a case
-      </button>
-    );
-  }
-  return (
-    <CaseForm
-      label="Add a case"
-      idPrefix="new-case"
-      submitText="Add case"
-      onSubmit={(fields) => {
-        setOpen(false);
-        onAdded(addCase(doc, fields));
-      }}
-      onCancel={() => setOpen(false)}
-    />
   );
 }

@@ -1,7 +1,7 @@
 /** Dated addenda and comments beside a snapshot (who, when), and the form to add one. */
 import { type FormEvent, useState } from "react";
 import type { Addendum } from "../../shared/domain/snapshot.ts";
-import { SNAPSHOT_LIMITS } from "../../shared/validation/snapshot.ts";
+import { SNAPSHOT_LIMITS } from "../../shared/validation/limits.ts";
 import { messageOf } from "../api/client.ts";
 import { snapshotApi } from "../api/snapshots.ts";
 import { formatDateTime } from "./format.ts";

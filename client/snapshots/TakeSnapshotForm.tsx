@@ -1,6 +1,6 @@
 /** The chair names and takes a snapshot of the live board ("after case 3"). */
 import { type FormEvent, useState } from "react";
-import { SNAPSHOT_LIMITS } from "../../shared/validation/snapshot.ts";
+import { SNAPSHOT_LIMITS } from "../../shared/validation/limits.ts";
 import { messageOf } from "../api/client.ts";
 import { snapshotApi } from "../api/snapshots.ts";
 

@@ -22,3 +22,11 @@ export const LIMITS = {
   /** One WebSocket frame; a whole-board sync of a 60-case audit fits well inside this. */
   wsMessageBytes: 4 * 1024 * 1024,
 } as const;
+
+/** Text limits of the sign-off and snapshot forms. */
+export const SNAPSHOT_LIMITS = {
+  nameChars: 120,
+  reopenReasonChars: 1_000,
+  addendumChars: 5_000,
+  actionNoteChars: 2_000,
+} as const;

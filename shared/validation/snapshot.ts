@@ -2,16 +2,9 @@
 import { z } from "zod";
 import { ACTION_STATUSES } from "../board/schema.ts";
 import { IdSchema } from "./audit.ts";
-import { LIMITS } from "./limits.ts";
+import { LIMITS, SNAPSHOT_LIMITS } from "./limits.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const SNAPSHOT_LIMITS = {
-  nameChars: 120,
-  reopenReasonChars: 1_000,
-  addendumChars: 5_000,
-  actionNoteChars: 2_000,
-} as const;
 
 export const CreateSnapshotInput = z.strictObject({ name: text(SNAPSHOT_LIMITS.nameChars) });
 export type CreateSnapshotInput = z.infer<typeof CreateSnapshotInput>;

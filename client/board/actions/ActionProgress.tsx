@@ -5,7 +5,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ACTION_STATUSES, type ActionStatus } from "../../../shared/board/index.ts";
 import type { ActionView } from "../../../shared/domain/actions.ts";
-import { SNAPSHOT_LIMITS } from "../../../shared/validation/snapshot.ts";
+import { SNAPSHOT_LIMITS } from "../../../shared/validation/limits.ts";
 import { messageOf } from "../../api/client.ts";
 import { snapshotApi } from "../../api/snapshots.ts";
 import { formatDateTime } from "../../snapshots/format.ts";

@@ -1,6 +1,6 @@
 /** Reopening a frozen audit: the chair gives a reason, which goes into the audit trail. */
 import { type FormEvent, useState } from "react";
-import { SNAPSHOT_LIMITS } from "../../../shared/validation/snapshot.ts";
+import { SNAPSHOT_LIMITS } from "../../../shared/validation/limits.ts";
 import { messageOf } from "../../api/client.ts";
 import { snapshotApi } from "../../api/snapshots.ts";
 import { Dialog } from "../../ui/Dialog.tsx";
