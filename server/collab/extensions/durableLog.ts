@@ -261,7 +261,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       // Hocuspocus unloads by name: a late unload of an instance already unloaded (a connection
       // whose close is handled after the board was loaded again) would drop the board loaded
       // since from its map, leaving its people on an orphan while newcomers load another copy,
-      // and store the stale one. Throwing stops the unload before any other extension's hook.
+      // and store the stale one. Throwing stops the unload; no extension before this one has the hook.
       if (instance.documents.get(documentName) !== document) {
         throw new Error(`not unloading ${documentName}: this instance was unloaded already and another is loaded`);
       }
