@@ -8,7 +8,7 @@
  *   npm run bench                          everything (~25 min)
  *   npm run bench -- --quick               short runs, a smoke test (results not kept as latest)
  *   npm run bench -- --only 30-editors,join-storm
- *   npm run bench -- --rounds 2            ours, vanilla, vanilla, ours per scenario (default: 3 for
+ *   npm run bench -- --rounds 2            ours, vanilla, vanilla, ours per scenario (default: 5 for
  *                                          the edit scenarios, whose goals compare medians of
  *                                          per-round p99s; 1 for the others)
  *   npm run bench -- --cpu-prof /tmp/prof  V8 CPU profiles of every server child
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     elapsedMs: Math.round(elapsedMs),
     machine: machine(),
-    settings: { ...settings, rounds: rounds ?? "default (edit scenarios 3, others 1)", quick, only: only ?? null },
+    settings: { ...settings, rounds: rounds ?? "default (edit scenarios 5, others 1)", quick, only: only ?? null },
     notes: [
       "Each latency is one edit's receive time minus the send time stamped inside it, over all other clients of its board.",
       "Other load = CPU used by everything except the server under test and the benchmark process, in cores (2 = both cores busy).",

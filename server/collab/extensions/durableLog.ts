@@ -29,7 +29,7 @@ import * as Y from "yjs";
 import type { Health } from "../../health.ts";
 import { log } from "../../log.ts";
 import { type DocumentLog, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
-import { DurableAcks } from "./durableAcks.ts";
+import { holdAcknowledgements } from "./durableAcks.ts";
 import { OtherNodesReader, STORE_ORIGIN } from "./otherNodesReader.ts";
 import { dropPending } from "./pendingUpdates.ts";
 
@@ -88,7 +88,6 @@ const isOtherNodesOrigin = (origin: unknown): boolean => {
 
 export function durableLogExtension({ store, health, stored }: DurableLogOptions): Extension & DocumentDurability {
   const open = new Map<Y.Doc, OpenDocument>();
-  const acks = new DurableAcks();
 
   /** Whether the document's state is stored (a failure is reported on the health endpoint). */
   async function compact(entry: OpenDocument): Promise<boolean> {
@@ -227,7 +226,7 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       // The authorship guard's corrections of this update, and any abort record, are appended
       // just after it: by the time it is on disk they are queued, and the acknowledgement waits
       // for them too, so a reload never has the update without them.
-      acks.holdUntil(connection, storedThrough(entry, durable));
+      holdAcknowledgements(connection, storedThrough(entry, durable));
     },
 
     async afterHandleMessage({ connection, document }: afterHandleMessagePayload) {
