@@ -46,6 +46,8 @@ export function watchSaveStatus(board: HocuspocusProvider, meeting: MeetingConne
   board.on("status", update);
   board.on("synced", update);
   const unsubscribeMeeting = meeting.subscribe(update);
+  // A board connection opened early (earlyBoard.ts) may be synced already.
+  update();
   return {
     get: () => status,
     subscribe(listener) {

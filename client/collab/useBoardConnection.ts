@@ -22,6 +22,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import type { Role } from "../../shared/domain/account.ts";
 import { parseAccessChanged, parseClusterLink, parseEditRejected } from "../../shared/domain/liveAccess.ts";
+import { adoptEarlyBoard, collabUrl } from "./earlyBoard.ts";
 import { type MeetingConnection, openMeeting } from "./meetingConnection.ts";
 import { type SaveStatusStore, watchSaveStatus } from "./saveStatus.ts";
 import { countQueuedUpdatesOnReconnect } from "./unconfirmedUpdates.ts";
@@ -44,11 +45,6 @@ export interface LiveAccess {
   role?: Role;
   /** The audit is frozen (signed off): read-only for everyone until the chair reopens it. */
   frozen: boolean;
-}
-
-function collabUrl(): string {
-  const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
-  return `${protocol}//${window.location.host}/collab`;
 }
 
 export interface BoardConnectionState {
@@ -74,14 +70,16 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
   // leave a gap in its history that blocks every later edit, so the page starts a fresh replica.
   const [generation, setGeneration] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation must restart the connection.
   useEffect(() => {
-    const doc = new Y.Doc();
-    const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
-    const provider = new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket });
+    // The page's first board connection was opened while the page loaded; later ones (a new
+    // generation, another audit) are opened here.
+    const early = generation === 0 ? adoptEarlyBoard(auditId) : undefined;
+    const doc = early?.doc ?? new Y.Doc();
+    const socket = early?.socket ?? new HocuspocusProviderWebsocket({ url: collabUrl() });
+    const provider = early?.provider ?? new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket });
     countQueuedUpdatesOnReconnect(provider);
     // A provider given its own websocketProvider does not attach itself.
-    provider.attach();
+    if (!early) provider.attach();
     const meeting = openMeeting(auditId, socket);
     const saveStatus = watchSaveStatus(provider, meeting);
     // After a long outage the provider's next retry can be half a minute away: try at once when the
@@ -112,11 +110,10 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
     provider.on("unsyncedChanges", ({ number }: { number: number }) => {
       if (number === 0) pendingEdits = false;
     });
-    provider.on("authenticated", ({ scope }: onAuthenticatedParameters) =>
+    const onAuthenticated = ({ scope }: Pick<onAuthenticatedParameters, "scope">) =>
       // A writable board cannot be frozen (the audit was reopened since the page loaded).
-      setAccess((a) => ({ ...a, readOnly: scope === "readonly", frozen: scope === "readonly" && a.frozen })),
-    );
-    provider.on("stateless", ({ payload }: { payload: string }) => {
+      setAccess((a) => ({ ...a, readOnly: scope === "readonly", frozen: scope === "readonly" && a.frozen }));
+    const onStateless = ({ payload }: { payload: string }) => {
       const link = parseClusterLink(payload);
       if (link) {
         setLinkPaused(!link.connected);
@@ -135,13 +132,23 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
       if (frozen && pendingEdits && provider.hasUnsyncedChanges) setEditsRejectedAt(Date.now());
       setAccess({ readOnly: message.readOnly, role: message.role, frozen });
       setTimeout(() => setGeneration((g) => g + 1), 0);
-    });
-    provider.on("close", ({ event }: onCloseParameters) => {
+    };
+    const onClose = ({ event }: Pick<onCloseParameters, "event">) => {
       // The next connection may be to another node, which says so on connecting if its link is down too.
       setLinkPaused(false);
       if (event.reason === "membership-removed" || event.reason === "session-ended") end(event.reason);
-    });
-    provider.on("authenticationFailed", () => end("refused"));
+    };
+    const onAuthenticationFailed = () => end("refused");
+    provider.on("authenticated", onAuthenticated);
+    provider.on("stateless", onStateless);
+    provider.on("close", onClose);
+    provider.on("authenticationFailed", onAuthenticationFailed);
+    for (const event of early?.events ?? []) {
+      if (event.name === "authenticated") onAuthenticated(event.args);
+      else if (event.name === "stateless") onStateless(event.args);
+      else if (event.name === "close") onClose(event.args);
+      else onAuthenticationFailed();
+    }
     setConnection({ doc, provider, meeting, saveStatus });
     return () => {
       destroy();

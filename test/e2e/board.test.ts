@@ -13,6 +13,7 @@ import {
   editorText,
   launchBrowser,
   newPerson,
+  openBoard,
   openBoardAs,
   signInAs,
   startEditing,
@@ -90,6 +91,22 @@ describe("the live board in the browser", () => {
     await expect.poll(() => kim.locator(".presence-list").textContent()).toContain("Sam Patel, Health Visiting");
 
     await Promise.all([alex.context().close(), sam.context().close(), kim.context().close()]);
+  });
+
+  it("opens the board's one connection before the page has asked who is signed in, and says Saved", async () => {
+    const alex = await newPerson(browser);
+    await signInAs(alex, server.url, accounts.alex.email, accounts.alex.password);
+    const order: string[] = [];
+    alex.on("websocket", () => order.push("socket"));
+    alex.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/session") order.push("session");
+    });
+    await openBoard(alex, server.url, auditId);
+    await card(alex, "persisted with visits").waitFor();
+    // The socket comes first (client/collab/earlyBoard.ts), and the board page adopts it.
+    expect(order[0]).toBe("socket");
+    expect(order.filter((event) => event === "socket")).toHaveLength(1);
+    await alex.context().close();
   });
 
   it("adds a card stamped with the writer's agency and moves it by keyboard and by the Move menu", async () => {
