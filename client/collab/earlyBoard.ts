@@ -2,7 +2,7 @@
  * Opens an audit's board connection as soon as the bundle runs, when the page is that board: the
  * socket, its authentication and the first sync (~150 ms for a loaded board) then overlap the
  * session and audit fetches and React's first renders, which they used to follow (the socket
- * opened ~500 ms after navigation, ~200 ms after the bundle had run). useBoardConnection adopts
+ * opened 470–600 ms after navigation, 100–200 ms after the bundle had run). useBoardConnection adopts
  * it, and what the provider said meanwhile is replayed to it. Not adopted in time (the person is
  * not signed in, not a member, or went elsewhere first), it is closed: nothing is kept.
  */
@@ -14,19 +14,25 @@ import { countQueuedUpdatesOnReconnect } from "./unconfirmedUpdates.ts";
 const BOARD_PATH = /^\/audits\/([^/]+)\/?$/;
 const ADOPT_WITHIN_MS = 15_000;
 
-/** The provider events the board page acts on, in the order they came. */
+/** What the provider told the board page before it was adopted, in the order it came. */
 export type EarlyEvent =
   | { name: "authenticated"; args: { scope: "read-write" | "readonly" } }
-  | { name: "stateless"; args: { payload: string } }
-  | { name: "close"; args: { event: CloseEvent } }
-  | { name: "authenticationFailed"; args: { reason: string } };
+  | { name: "stateless"; args: { payload: string } };
 
 export interface EarlyBoard {
   doc: Y.Doc;
   socket: HocuspocusProviderWebsocket;
   provider: HocuspocusProvider;
-  /** What happened before adoption. */
   events: EarlyEvent[];
+}
+
+interface Pending {
+  auditId: string;
+  board: EarlyBoard;
+  /** Refused or closed before adoption. */
+  broken: boolean;
+  stopListening: () => void;
+  expiry: ReturnType<typeof setTimeout>;
 }
 
 export function collabUrl(): string {
@@ -34,39 +40,50 @@ export function collabUrl(): string {
   return `${protocol}//${window.location.host}/collab`;
 }
 
-let early: { auditId: string; board: EarlyBoard & { stopRecording: () => void }; expiry: ReturnType<typeof setTimeout> } | undefined;
+let early: Pending | undefined;
 
 /** Starts the board's connection if this page is a board. Called once, before React renders. */
 export function openBoardEarly(pathname: string): void {
   const match = BOARD_PATH.exec(pathname);
   if (!match || early) return;
-  const auditId = decodeURIComponent(match[1]);
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
-  const provider = new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket });
+  const provider = new HocuspocusProvider({ name: decodeURIComponent(match[1]), document: doc, websocketProvider: socket });
   countQueuedUpdatesOnReconnect(provider);
   provider.attach();
-  const events: EarlyEvent[] = [];
-  const record = {
-    authenticated: (args: { scope: "read-write" | "readonly" }) => events.push({ name: "authenticated", args }),
-    stateless: (args: { payload: string }) => events.push({ name: "stateless", args }),
-    close: (args: { event: CloseEvent }) => events.push({ name: "close", args }),
-    authenticationFailed: (args: { reason: string }) => events.push({ name: "authenticationFailed", args }),
+  const board: EarlyBoard = { doc, socket, provider, events: [] };
+  const listeners = {
+    authenticated: (args: { scope: "read-write" | "readonly" }) => board.events.push({ name: "authenticated", args }),
+    stateless: (args: { payload: string }) => board.events.push({ name: "stateless", args }),
+    close: () => markBroken(),
+    authenticationFailed: () => markBroken(),
   };
-  for (const [name, listener] of Object.entries(record)) provider.on(name, listener);
-  const stopRecording = () => {
-    for (const [name, listener] of Object.entries(record)) provider.off(name, listener);
+  const markBroken = () => {
+    if (early?.board === board) early.broken = true;
   };
+  for (const [name, listener] of Object.entries(listeners)) provider.on(name, listener);
+  const stopListening = () => {
+    for (const [name, listener] of Object.entries(listeners)) provider.off(name, listener);
+  };
+  // Adoption clears this timer.
   const expiry = setTimeout(() => {
-    early = undefined;
+    take();
     close(board);
   }, ADOPT_WITHIN_MS);
-  const board = { doc, socket, provider, events, stopRecording };
-  early = { auditId, board, expiry };
+  early = { auditId: provider.configuration.name, board, broken: false, stopListening, expiry };
 }
 
-function close({ doc, socket, provider, stopRecording }: EarlyBoard & { stopRecording: () => void }): void {
-  stopRecording();
+function take(): Pending | undefined {
+  const pending = early;
+  early = undefined;
+  if (pending) {
+    clearTimeout(pending.expiry);
+    pending.stopListening();
+  }
+  return pending;
+}
+
+function close({ doc, socket, provider }: EarlyBoard): void {
   provider.destroy();
   socket.destroy();
   doc.destroy();
@@ -78,14 +95,10 @@ function close({ doc, socket, provider, stopRecording }: EarlyBoard & { stopReco
  * sign-in page brings them back here without a reload), and a fresh one answers for now.
  */
 export function adoptEarlyBoard(auditId: string): EarlyBoard | undefined {
-  if (!early || early.auditId !== auditId) return undefined;
-  const { board, expiry } = early;
-  early = undefined;
-  clearTimeout(expiry);
-  if (board.events.some((event) => event.name === "authenticationFailed" || event.name === "close")) {
-    close(board);
-    return undefined;
-  }
-  board.stopRecording();
-  return board;
+  if (early?.auditId !== auditId) return undefined;
+  const pending = take();
+  if (!pending) return undefined;
+  if (!pending.broken) return pending.board;
+  close(pending.board);
+  return undefined;
 }

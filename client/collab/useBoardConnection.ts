@@ -133,7 +133,7 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
       setAccess({ readOnly: message.readOnly, role: message.role, frozen });
       setTimeout(() => setGeneration((g) => g + 1), 0);
     };
-    const onClose = ({ event }: Pick<onCloseParameters, "event">) => {
+    const onClose = ({ event }: onCloseParameters) => {
       // The next connection may be to another node, which says so on connecting if its link is down too.
       setLinkPaused(false);
       if (event.reason === "membership-removed" || event.reason === "session-ended") end(event.reason);
@@ -145,9 +145,7 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
     provider.on("authenticationFailed", onAuthenticationFailed);
     for (const event of early?.events ?? []) {
       if (event.name === "authenticated") onAuthenticated(event.args);
-      else if (event.name === "stateless") onStateless(event.args);
-      else if (event.name === "close") onClose(event.args);
-      else onAuthenticationFailed();
+      else onStateless(event.args);
     }
     setConnection({ doc, provider, meeting, saveStatus });
     return () => {

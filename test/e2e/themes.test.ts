@@ -88,6 +88,7 @@ async function tag(page: Page, cardText: string, themes: string[]): Promise<void
 }
 
 describe("themes across cases", () => {
+  // Two people, two axe-core runs and two full-page screenshots: 25 s on a quiet machine.
   it("tags cards in two cases with one theme, and the grid says it was seen in 2 of 3 cases", async () => {
     const alex = await newPerson(browser);
     const sam = await newPerson(browser);
@@ -162,7 +163,7 @@ describe("themes across cases", () => {
     expect(await axeViolations(sam)).toEqual([]);
     await sam.screenshot({ path: "/tmp/issue4-theme-menu.png" });
     await Promise.all([alex.context().close(), sam.context().close()]);
-  });
+  }, 60_000);
 
   it("co-edits the good practice section, next to the other audit-level sections", async () => {
     const alex = await newPerson(browser);
