@@ -94,19 +94,28 @@ describe("the live board in the browser", () => {
   });
 
   it("opens the board's one connection before the page has asked who is signed in, and says Saved", async () => {
-    const alex = await newPerson(browser);
-    await signInAs(alex, server.url, accounts.alex.email, accounts.alex.password);
-    const order: string[] = [];
-    alex.on("websocket", () => order.push("socket"));
-    alex.on("request", (request) => {
-      if (new URL(request.url()).pathname === "/api/session") order.push("session");
-    });
+    const signedIn = await newPerson(browser);
+    await signInAs(signedIn, server.url, accounts.alex.email, accounts.alex.password);
+    const alex = await signedIn.context().newPage();
+    // When each WebSocket is made, on the page's own clock (a string: tsx would wrap a function).
+    await alex.addInitScript(`
+      window.__sockets = [];
+      const NativeWebSocket = window.WebSocket;
+      window.WebSocket = class extends NativeWebSocket {
+        constructor(...args) { super(...args); window.__sockets.push(performance.now()); }
+      };
+    `);
     await openBoard(alex, server.url, auditId);
     await card(alex, "persisted with visits").waitFor();
+    const { sockets, session } = (await alex.evaluate(`({
+      sockets: window.__sockets,
+      session: performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/api/session").map((e) => e.startTime),
+    })`)) as { sockets: number[]; session: number[] };
     // The socket comes first (client/collab/earlyBoard.ts), and the board page adopts it.
-    expect(order[0]).toBe("socket");
-    expect(order.filter((event) => event === "socket")).toHaveLength(1);
-    await alex.context().close();
+    expect(sockets).toHaveLength(1);
+    expect(session.length).toBeGreaterThan(0);
+    expect(sockets[0]).toBeLessThan(session[0]);
+    await signedIn.context().close();
   });
 
   it("adds a card stamped with the writer's agency and moves it by keyboard and by the Move menu", async () => {
