@@ -55,32 +55,35 @@ export function openBoardEarly(pathname: string): void {
   const listeners = {
     authenticated: (args: { scope: "read-write" | "readonly" }) => board.events.push({ name: "authenticated", args }),
     stateless: (args: { payload: string }) => board.events.push({ name: "stateless", args }),
-    close: () => markBroken(),
-    authenticationFailed: () => markBroken(),
+    close: () => {
+      pending.broken = true;
+    },
+    authenticationFailed: () => {
+      pending.broken = true;
+    },
   };
-  const markBroken = () => {
-    if (early?.board === board) early.broken = true;
+  const pending: Pending = {
+    auditId: provider.configuration.name,
+    board,
+    broken: false,
+    stopListening: () => {
+      for (const [name, listener] of Object.entries(listeners)) provider.off(name, listener);
+    },
+    // Adoption clears this timer.
+    expiry: setTimeout(() => {
+      release(pending);
+      close(board);
+    }, ADOPT_WITHIN_MS),
   };
   for (const [name, listener] of Object.entries(listeners)) provider.on(name, listener);
-  const stopListening = () => {
-    for (const [name, listener] of Object.entries(listeners)) provider.off(name, listener);
-  };
-  // Adoption clears this timer.
-  const expiry = setTimeout(() => {
-    take();
-    close(board);
-  }, ADOPT_WITHIN_MS);
-  early = { auditId: provider.configuration.name, board, broken: false, stopListening, expiry };
+  early = pending;
 }
 
-function take(): Pending | undefined {
-  const pending = early;
+/** Forgets the early connection and stops listening to it (the caller keeps or closes it). */
+function release(pending: Pending): void {
   early = undefined;
-  if (pending) {
-    clearTimeout(pending.expiry);
-    pending.stopListening();
-  }
-  return pending;
+  clearTimeout(pending.expiry);
+  pending.stopListening();
 }
 
 function close({ doc, socket, provider }: EarlyBoard): void {
@@ -95,9 +98,9 @@ function close({ doc, socket, provider }: EarlyBoard): void {
  * sign-in page brings them back here without a reload), and a fresh one answers for now.
  */
 export function adoptEarlyBoard(auditId: string): EarlyBoard | undefined {
-  if (early?.auditId !== auditId) return undefined;
-  const pending = take();
-  if (!pending) return undefined;
+  const pending = early;
+  if (pending?.auditId !== auditId) return undefined;
+  release(pending);
   if (!pending.broken) return pending.board;
   close(pending.board);
   return undefined;
