@@ -7,7 +7,6 @@ import type { ActionView } from "../../shared/domain/actions.ts";
 import type { Agency } from "../../shared/domain/agencies.ts";
 import type { SnapshotJson } from "../../shared/domain/snapshot.ts";
 import { renderActionsCsv as actionsCsv } from "./actionsCsv.ts";
-import { renderDocx } from "./docx.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildLearningSummary, type OutputExtras } from "./summaryModel.ts";
@@ -24,8 +23,12 @@ export function renderSummaryMarkdown(snapshot: SnapshotJson, extras: OutputExtr
   return renderMarkdown(buildLearningSummary(snapshot, extras));
 }
 
-/** The learning summary as a DOCX file. */
-export function renderSummaryDocx(snapshot: SnapshotJson, extras: OutputExtras): Promise<Buffer> {
+/**
+ * The learning summary as a DOCX file. The docx library is loaded on the first export, not at
+ * start: it holds ~3 MB of heap, which every major GC of a server in a meeting would mark again.
+ */
+export async function renderSummaryDocx(snapshot: SnapshotJson, extras: OutputExtras): Promise<Buffer> {
+  const { renderDocx } = await import("./docx.ts");
   return renderDocx(buildLearningSummary(snapshot, extras));
 }
 
