@@ -4,7 +4,8 @@
  * session and audit fetches and React's first renders, which they used to follow (the socket
  * opened 470–600 ms after navigation, 100–200 ms after the bundle had run). useBoardConnection adopts
  * it, and what the provider said meanwhile is replayed to it. Not adopted in time (the person is
- * not signed in, not a member, or went elsewhere first), it is closed: nothing is kept.
+ * not signed in, not a member, or went elsewhere first), it is closed: nothing is kept. Every board
+ * connection is opened by openBoardSocket here.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import * as Y from "yjs";
@@ -19,10 +20,14 @@ export type EarlyEvent =
   | { name: "authenticated"; args: { scope: "read-write" | "readonly" } }
   | { name: "stateless"; args: { payload: string } };
 
-export interface EarlyBoard {
+/** A board's replica, its socket and its provider, attached. */
+export interface BoardSocket {
   doc: Y.Doc;
   socket: HocuspocusProviderWebsocket;
   provider: HocuspocusProvider;
+}
+
+export interface EarlyBoard extends BoardSocket {
   events: EarlyEvent[];
 }
 
@@ -35,9 +40,20 @@ interface Pending {
   expiry: ReturnType<typeof setTimeout>;
 }
 
-export function collabUrl(): string {
+function collabUrl(): string {
   const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
   return `${protocol}//${window.location.host}/collab`;
+}
+
+/** Opens a connection to an audit's board: early, here, or later by the board page itself. */
+export function openBoardSocket(auditId: string): BoardSocket {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
+  const provider = new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket });
+  countQueuedUpdatesOnReconnect(provider);
+  // A provider given its own websocketProvider does not attach itself.
+  provider.attach();
+  return { doc, socket, provider };
 }
 
 let early: Pending | undefined;
@@ -46,12 +62,8 @@ let early: Pending | undefined;
 export function openBoardEarly(pathname: string): void {
   const match = BOARD_PATH.exec(pathname);
   if (!match || early) return;
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
-  const provider = new HocuspocusProvider({ name: decodeURIComponent(match[1]), document: doc, websocketProvider: socket });
-  countQueuedUpdatesOnReconnect(provider);
-  provider.attach();
-  const board: EarlyBoard = { doc, socket, provider, events: [] };
+  const board: EarlyBoard = { ...openBoardSocket(decodeURIComponent(match[1])), events: [] };
+  const { provider } = board;
   const listeners = {
     authenticated: (args: { scope: "read-write" | "readonly" }) => board.events.push({ name: "authenticated", args }),
     stateless: (args: { payload: string }) => board.events.push({ name: "stateless", args }),
@@ -86,7 +98,7 @@ function release(pending: Pending): void {
   pending.stopListening();
 }
 
-function close({ doc, socket, provider }: EarlyBoard): void {
+function close({ doc, socket, provider }: BoardSocket): void {
   provider.destroy();
   socket.destroy();
   doc.destroy();

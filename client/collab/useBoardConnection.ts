@@ -12,20 +12,14 @@
  * is rebuilt with it: a role change that made someone chair (or no longer chair) takes a fresh
  * connection for the server to grant the new rights.
  */
-import {
-  HocuspocusProvider,
-  HocuspocusProviderWebsocket,
-  type onAuthenticatedParameters,
-  type onCloseParameters,
-} from "@hocuspocus/provider";
+import type { HocuspocusProvider, onAuthenticatedParameters, onCloseParameters } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { Role } from "../../shared/domain/account.ts";
 import { parseAccessChanged, parseClusterLink, parseEditRejected } from "../../shared/domain/liveAccess.ts";
-import { adoptEarlyBoard, collabUrl } from "./earlyBoard.ts";
+import { adoptEarlyBoard, openBoardSocket } from "./earlyBoard.ts";
 import { type MeetingConnection, openMeeting } from "./meetingConnection.ts";
 import { type SaveStatusStore, watchSaveStatus } from "./saveStatus.ts";
-import { countQueuedUpdatesOnReconnect } from "./unconfirmedUpdates.ts";
 
 /** Why the board went away for good: membership removed, session ended, or the connection refused. */
 export type BoardEnd = "membership-removed" | "session-ended" | "refused";
@@ -74,12 +68,7 @@ export function useBoardConnection(auditId: string, initially: { readOnly: boole
     // The page's first board connection was opened while the page loaded; later ones (a new
     // generation, another audit) are opened here.
     const early = generation === 0 ? adoptEarlyBoard(auditId) : undefined;
-    const doc = early?.doc ?? new Y.Doc();
-    const socket = early?.socket ?? new HocuspocusProviderWebsocket({ url: collabUrl() });
-    const provider = early?.provider ?? new HocuspocusProvider({ name: auditId, document: doc, websocketProvider: socket });
-    countQueuedUpdatesOnReconnect(provider);
-    // A provider given its own websocketProvider does not attach itself.
-    if (!early) provider.attach();
+    const { doc, socket, provider } = early ?? openBoardSocket(auditId);
     const meeting = openMeeting(auditId, socket);
     const saveStatus = watchSaveStatus(provider, meeting);
     // After a long outage the provider's next retry can be half a minute away: try at once when the
