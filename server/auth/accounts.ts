@@ -7,6 +7,7 @@ import { DomainError } from "../domain/errors.ts";
 import type { Store } from "../store/index.ts";
 import type { UserRecord } from "../store/records.ts";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
+import { readWordLists } from "./wordLists.ts";
 
 export function userView(user: UserRecord): UserView {
   const { passwordHash: _secret, ...view } = user;
@@ -14,7 +15,7 @@ export function userView(user: UserRecord): UserView {
 }
 
 function checkPassword(password: string, email: string): void {
-  const problem = passwordProblem(password, email);
+  const problem = passwordProblem(password, email, readWordLists());
   if (problem) throw new DomainError(400, problem);
 }
 

@@ -3,20 +3,20 @@
  * demo audit is created, demo accounts for each role whose passwords are printed once.
  */
 import { randomInt } from "node:crypto";
-import { dictionary } from "@zxcvbn-ts/language-common";
 import type { Role } from "../../shared/domain/account.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/index.ts";
 import type { UserRecord } from "../store/records.ts";
 import { createUser } from "./accounts.ts";
 import { passwordProblem } from "./passwords.ts";
+import { readWordLists, type WordLists } from "./wordLists.ts";
 
 export async function ensureAdmin(store: Store, admin: { email: string; password: string } | undefined): Promise<UserRecord | undefined> {
   if (!admin) return undefined;
   const email = admin.email.trim().toLowerCase();
   const existing = await store.getUserByEmail(email);
   if (existing) return existing;
-  const problem = passwordProblem(admin.password, email);
+  const problem = passwordProblem(admin.password, email, readWordLists());
   if (problem) throw new Error(`MACA_ADMIN_PASSWORD cannot be used: ${problem}`);
   const user = await createUser(store, { email, name: "Administrator", password: admin.password, agency: "partnership", admin: true });
   log.info("created the first admin from MACA_ADMIN_EMAIL", { email });
@@ -27,11 +27,11 @@ export async function ensureAdmin(store: Store, admin: { email: string; password
  * A diceware passphrase for `email`: long, random, easy to type from a console, and one the
  * password rules accept (a word may happen to be the email's name, e.g. "chair" for chair@...).
  */
-export function newPassphrase(email: string, words = 5): string {
-  const list = dictionary["diceware-common"];
+export function newPassphrase(email: string, words = 5, lists: WordLists = readWordLists()): string {
+  const list = lists.diceware;
   for (;;) {
     const passphrase = Array.from({ length: words }, () => list[randomInt(list.length)]).join("-");
-    if (!passwordProblem(passphrase, email)) return passphrase;
+    if (!passwordProblem(passphrase, email, lists)) return passphrase;
   }
 }
 
@@ -51,9 +51,10 @@ const DEMO_PEOPLE: ReadonlyArray<{ email: string; name: string; agency: string; 
 /** Creates the demo accounts that do not exist yet (fresh random passwords for those). */
 export async function createDemoAccounts(store: Store): Promise<DemoAccount[]> {
   const created: DemoAccount[] = [];
+  const lists = readWordLists();
   for (const person of DEMO_PEOPLE) {
     if (await store.getUserByEmail(person.email)) continue;
-    const password = newPassphrase(person.email);
+    const password = newPassphrase(person.email, 5, lists);
     const user = await createUser(store, { ...person, password });
     created.push({ user, role: person.role, password });
   }

@@ -7,7 +7,6 @@ import type { Store as RateLimitStore } from "express-rate-limit";
 import type { Config } from "../config.ts";
 import type { Health } from "../health.ts";
 import { type ClusterBus, SingleNodeBus } from "./clusterBus.ts";
-import { RedisLink } from "./redisLink.ts";
 
 export interface Cluster {
   readonly bus: ClusterBus;
@@ -46,6 +45,8 @@ class SingleNode implements Cluster {
 
 export async function openCluster(config: Pick<Config, "redis">, health: Health): Promise<Cluster> {
   if (!config.redis) return new SingleNode();
+  // Loaded only with REDIS_URL: ioredis is ~1 MB of heap a single node's major GCs would walk.
+  const { RedisLink } = await import("./redisLink.ts");
   return RedisLink.open(config.redis.url, config.redis.prefix, health);
 }
 

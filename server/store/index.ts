@@ -1,7 +1,6 @@
 import type { Config } from "../config.ts";
 import type { Health } from "../health.ts";
 import { LowdbStore } from "./lowdbStore.ts";
-import { PostgresStore } from "./postgres/postgresStore.ts";
 import type { Store } from "./Store.ts";
 
 export type { DocumentLog, StoredDocument } from "./DocumentLog.ts";
@@ -11,8 +10,12 @@ export type { Store } from "./Store.ts";
  * The store for this configuration: lowdb in DATA_DIR (the default), or PostgreSQL at
  * DATABASE_URL with STORE=postgres. Without `store`, lowdb (scripts and tests that only know a folder).
  */
-export function openStore(config: Pick<Config, "dataDir"> & Partial<Pick<Config, "store">>, health: Health): Promise<Store> {
-  if (config.store?.kind === "postgres") return PostgresStore.open(config.store, health);
+export async function openStore(config: Pick<Config, "dataDir"> & Partial<Pick<Config, "store">>, health: Health): Promise<Store> {
+  if (config.store?.kind === "postgres") {
+    // Loaded only when used: pg is ~2 MB of heap that every major GC of a lowdb server would walk.
+    const { PostgresStore } = await import("./postgres/postgresStore.ts");
+    return PostgresStore.open(config.store, health);
+  }
   return LowdbStore.open(config.dataDir, health);
 }
 

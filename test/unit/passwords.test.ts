@@ -1,7 +1,12 @@
 /** The rules for new passwords, and argon2id hashing round trips. */
+import { createRequire } from "node:module";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { newPassphrase } from "../../server/auth/bootstrap.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "../../server/auth/passwords.ts";
+import { readWordLists } from "../../server/auth/wordLists.ts";
+
+const lists = readWordLists();
 
 describe("passwordProblem", () => {
   test.each([
@@ -13,11 +18,11 @@ describe("passwordProblem", () => {
     ["aaaaaaaaaaaaaaaa", /repeated|common/],
     ["sam.lee-secret-2026", /email address/],
   ])("refuses %s", (password, reason) => {
-    expect(passwordProblem(password, "sam.lee@partnership.invalid")).toMatch(reason);
+    expect(passwordProblem(password, "sam.lee@partnership.invalid", lists)).toMatch(reason);
   });
 
   test.each(["correct horse battery staple", "Strategy-meeting-on-Tuesday!", "ℌ𝔢𝔩𝔩𝔬 long unicode pass"])("accepts %s", (password) => {
-    expect(passwordProblem(password, "sam.lee@partnership.invalid")).toBeUndefined();
+    expect(passwordProblem(password, "sam.lee@partnership.invalid", lists)).toBeUndefined();
   });
 });
 
@@ -35,8 +40,18 @@ describe("hashPassword", () => {
 describe("newPassphrase", () => {
   test("always passes the password rules, even for an email whose name is a diceware word", () => {
     for (let i = 0; i < 300; i += 1) {
-      const passphrase = newPassphrase("chair@demo.invalid", 2);
-      expect(passwordProblem(passphrase, "chair@demo.invalid")).toBeUndefined();
+      const passphrase = newPassphrase("chair@demo.invalid", 2, lists);
+      expect(passwordProblem(passphrase, "chair@demo.invalid", lists)).toBeUndefined();
     }
+  });
+});
+
+describe("readWordLists", () => {
+  test("keeps nothing loaded once read: the lists are freed with the caller's last reference", () => {
+    const fresh = readWordLists();
+    expect(fresh.commonPasswords.has("password")).toBe(true);
+    expect(fresh.diceware.length).toBeGreaterThan(1_000);
+    const require = createRequire(import.meta.url);
+    expect(Object.keys(require.cache).filter((id) => id.includes(`${path.sep}@zxcvbn-ts${path.sep}`))).toEqual([]);
   });
 });
