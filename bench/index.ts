@@ -12,12 +12,14 @@
  *                                          the edit scenarios, whose goals compare medians of
  *                                          per-round p99s; 1 for the others)
  *   npm run bench -- --cpu-prof /tmp/prof  V8 CPU profiles of every server child
+ *   npm run bench -- --trace-gc            both servers under node --trace-gc-nvp: each side's GCs,
+ *                                          their stops and its allocation beside its latencies
  *   npm run bench -- --client-threads 2    spread the clients over more worker threads
  *   npm run bench -- --store postgres      our server on a fresh PostgreSQL database per run
  *   npm run bench -- --server-env UV_THREADPOOL_SIZE=16   extra environment for our server only
  *
  * Scenarios: 30-editors, meeting-300, 300-editors, 50-boards, presence, join-storm, two-nodes, board.
- * Only a full default run (no --quick, --only, --store postgres or --server-env) becomes latest.json.
+ * Only a full default run (no --quick, --only, --store postgres, --server-env or --trace-gc) becomes latest.json.
  */
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -73,6 +75,7 @@ function options() {
       rounds: { type: "string" },
       "client-threads": { type: "string", default: "1" },
       "cpu-prof": { type: "string" },
+      "trace-gc": { type: "boolean", default: false },
       store: { type: "string", default: "lowdb" },
       "server-env": { type: "string", multiple: true },
     },
@@ -91,6 +94,7 @@ function options() {
     editIntervalMs: 500,
     clientThreads: positive(values["client-threads"], "client-threads"),
     cpuProfileDir: values["cpu-prof"],
+    traceGc: values["trace-gc"],
     store: parseOption(StoreOption, values.store),
     serverEnv: Object.fromEntries((values["server-env"] ?? []).map((entry) => parseOption(ServerEnvOption, entry))),
   };
@@ -167,7 +171,8 @@ async function main(): Promise<void> {
     board: board?.result ?? (board?.skipped ? { skipped: board.skipped } : undefined),
     table: tables.map((t) => markdownTable(t.rows, t.columns)).join("\n\n"),
   };
-  const defaultServer = settings.store === "lowdb" && Object.keys(settings.serverEnv).length === 0 && !process.env.UV_THREADPOOL_SIZE;
+  const defaultServer =
+    settings.store === "lowdb" && Object.keys(settings.serverEnv).length === 0 && !process.env.UV_THREADPOOL_SIZE && !settings.traceGc;
   const complete = !quick && !only && defaultServer && Object.keys(failures).length === 0;
   const written = await writeResults(results, startedAt, complete);
 

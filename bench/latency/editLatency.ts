@@ -11,6 +11,7 @@ import type { ClientStalls } from "../lib/clientStalls.ts";
 import { sleep } from "../lib/clock.ts";
 import { type Deployment, SINGLE_NODE, startDeployment, type Topology } from "../lib/deployment.ts";
 import { Fleet } from "../lib/fleet.ts";
+import type { GcTally } from "../lib/gcTrace.ts";
 import { type Load, LoadMeter } from "../lib/loadMeter.ts";
 import { inParallel, seatClients } from "../lib/seating.ts";
 import type { Settings } from "../lib/settings.ts";
@@ -46,6 +47,8 @@ export interface EditRun {
   /** Time to connect and sync the whole fleet. */
   connectMs: number;
   serverLog: { warn: number; error: number; problems: string[] };
+  /** The server's garbage collections in the measured window (with --trace-gc). */
+  serverGc: GcTally;
   /** The client threads' own stalls while they measured (a late read is not the server's). */
   clientStalls: ClientStalls;
   /** Every latency observed (not written to the JSON), for merging rounds. */
@@ -103,10 +106,12 @@ export async function runEdits(
     const startMeter = setTimeout(async () => {
       const helpers = await deployment.helperPids().catch(() => undefined);
       meter = new LoadMeter(deployment.pids, helpers);
+      deployment.takeGc(); // the warm-up's
     }, warmupMs);
     const result = await fleet.run(warmupMs, measureMs, graceMs);
     clearTimeout(startMeter);
     const load = (meter ?? new LoadMeter(deployment.pids)).stop();
+    const serverGc = deployment.takeGc();
     return {
       server: kind,
       store: deployment.store,
@@ -121,6 +126,7 @@ export async function runEdits(
       load,
       connectMs,
       serverLog: deployment.logCounts(),
+      serverGc,
       clientStalls: result.clientStalls,
       samples: result.latencies,
       crossNodeSamples: result.crossNodeLatencies,

@@ -59,6 +59,18 @@ export function mergeRuns(runs: EditRun[]) {
     /** The client thread's longest stall in each round, and their median (beside the p99s). */
     clientStallByRoundMs: runs.map((r) => r.clientStalls.longestDelayMs),
     clientStallMedianOfRoundsMs: median(runs.map((r) => r.clientStalls.longestDelayMs)),
+    /** Garbage collections per round (with --trace-gc), and the longest stop of any round. */
+    gcPerRound: {
+      scavenges: mean(runs.map((r) => r.serverGc.scavenges)),
+      scavengeMs: mean(runs.map((r) => r.serverGc.scavengeMs)),
+      markCompacts: mean(runs.map((r) => r.serverGc.markCompacts)),
+      markCompactMs: mean(runs.map((r) => r.serverGc.markCompactMs)),
+      longestMs: Math.max(0, ...runs.map((r) => r.serverGc.longestMs)),
+    },
+    gcBytesPerDelivered: {
+      allocated: received > 0 ? runs.reduce((n, r) => n + r.serverGc.allocatedBytes, 0) / received : Number.NaN,
+      promoted: received > 0 ? runs.reduce((n, r) => n + r.serverGc.promotedBytes, 0) / received : Number.NaN,
+    },
     serverLog: {
       warn: runs.reduce((n, r) => n + r.serverLog.warn, 0),
       error: runs.reduce((n, r) => n + r.serverLog.error, 0),
@@ -88,6 +100,7 @@ export function roundSummary(run: EditRun, label: string) {
     // Time the hypervisor gave other guests: one round's outlier is often this.
     stealCores: run.load.stealCores,
     serverRssMaxMiB: run.load.serverRssMaxMiB,
+    ...(run.serverGc.scavenges > 0 ? { serverGc: run.serverGc } : {}),
     clientStalls: run.clientStalls,
   };
 }

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { countGcLine, emptyGcTally, type GcTally, isGcTraceLine } from "./gcTrace.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -27,6 +28,8 @@ export interface ChildServer {
   readonly logCounts: { warn: number; error: number };
   /** The first few warning and error lines (for the JSON: what went wrong, not just how often). */
   readonly problems: string[];
+  /** Its garbage collections since the last call (started with `traceGc`; all zero otherwise). */
+  takeGc(): GcTally;
   /** The last lines it wrote, for diagnosing a failed run. */
   tail(): string;
   /** SIGTERM (our server then stores every board), SIGKILL if it has not exited in time. */
@@ -36,6 +39,8 @@ export interface ChildServer {
 export interface StartOptions {
   /** Write a V8 CPU profile of the server into this folder on exit (node --cpu-prof). */
   cpuProfileDir?: string;
+  /** Start it with `node --trace-gc-nvp` and tally its collections (takeGc). */
+  traceGc?: boolean;
   /** Extra environment for OUR server (store, Redis, --server-env); vanilla takes none. */
   env?: Record<string, string>;
 }
@@ -54,7 +59,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const dataDir = kind === "ours" ? await mkdtemp(path.join(tmpdir(), "maca-bench-")) : undefined;
   const script = kind === "ours" ? "server/index.ts" : "bench/vanilla/server.ts";
   const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", script, ...(kind === "vanilla" ? ["0"] : [])], {
+  const trace = options.traceGc ? ["--trace-gc-nvp"] : [];
+  const child = spawn(process.execPath, [...profile, ...trace, "--import", "tsx", script, ...(kind === "vanilla" ? ["0"] : [])], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH,
@@ -82,9 +88,14 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const lines: string[] = [];
   const logCounts = { warn: 0, error: 0 };
   const problems: string[] = [];
+  let gc = emptyGcTally();
   const remember = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (!line) continue;
+      if (options.traceGc && isGcTraceLine(line)) {
+        countGcLine(gc, line);
+        continue;
+      }
       if (line.includes('"level":"warn"')) logCounts.warn += 1;
       if (line.includes('"level":"error"')) logCounts.error += 1;
       if (/"level":"(warn|error)"/.test(line) && problems.length < MAX_PROBLEMS) problems.push(line.slice(0, 500));
@@ -107,7 +118,12 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       })();
       return stopping;
     };
-    return { kind, pid: child.pid ?? -1, httpUrl, wsUrl, logCounts, problems, tail: () => lines.join("\n"), stop };
+    const takeGc = () => {
+      const taken = gc;
+      gc = emptyGcTally();
+      return taken;
+    };
+    return { kind, pid: child.pid ?? -1, httpUrl, wsUrl, logCounts, problems, takeGc, tail: () => lines.join("\n"), stop };
   } catch (error) {
     await terminate(child, exited);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

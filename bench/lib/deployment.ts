@@ -6,6 +6,7 @@
 import { type BenchDatabase, createBenchDatabase } from "./benchDatabase.ts";
 import { BENCH_REDIS_URL, benchRedisPrefix, redisServerPid, removeRedisKeys } from "./benchRedis.ts";
 import { type ChildServer, type ServerKind, startServer } from "./childServer.ts";
+import { type GcTally, sumGc } from "./gcTrace.ts";
 import type { Settings, StoreKind } from "./settings.ts";
 
 export interface Topology {
@@ -36,6 +37,8 @@ export interface Deployment {
   /** Processes working for the nodes whose CPU is counted apart: our database's PostgreSQL backends, the Redis server. */
   helperPids(): Promise<HelperPids>;
   logCounts(): { warn: number; error: number; problems: string[] };
+  /** Every node's garbage collections since the last call, together (with --trace-gc). */
+  takeGc(): GcTally;
   tail(): string;
   stop(): Promise<void>;
 }
@@ -43,7 +46,7 @@ export interface Deployment {
 export async function startDeployment(kind: ServerKind, settings: Settings, topology: Topology = SINGLE_NODE): Promise<Deployment> {
   if (kind === "vanilla") {
     if (topology.nodes !== 1 || topology.redis) throw new Error("vanilla Hocuspocus runs as one plain node");
-    const server = await startServer(kind, { cpuProfileDir: settings.cpuProfileDir });
+    const server = await startServer(kind, { cpuProfileDir: settings.cpuProfileDir, traceGc: settings.traceGc });
     return wrap(kind, "memory", [server], async () => NO_HELPERS, server.stop);
   }
   const store = topology.store ?? settings.store;
@@ -68,7 +71,7 @@ export async function startDeployment(kind: ServerKind, settings: Settings, topo
     const nodes: ChildServer[] = [];
     // One after the other: the first applies the migrations and creates the bench admin.
     for (let n = 0; n < topology.nodes; n++) {
-      const node = await startServer(kind, { cpuProfileDir: settings.cpuProfileDir, env });
+      const node = await startServer(kind, { cpuProfileDir: settings.cpuProfileDir, traceGc: settings.traceGc, env });
       nodes.push(node);
       cleanups.push(node.stop);
     }
@@ -103,6 +106,7 @@ function wrap(
       error: nodes.reduce((n, node) => n + node.logCounts.error, 0),
       problems: nodes.flatMap((node) => node.problems),
     }),
+    takeGc: () => sumGc(nodes.map((node) => node.takeGc())),
     tail: () => nodes.map((node, n) => (nodes.length > 1 ? `--- node ${n} ---\n${node.tail()}` : node.tail())).join("\n"),
     stop: () => {
       stopping ??= stop();

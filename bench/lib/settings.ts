@@ -20,6 +20,8 @@ export interface Settings {
   cpuProfileDir?: string;
   /** Our server's store in every latency scenario (two-nodes always uses PostgreSQL). */
   store: StoreKind;
+  /** Start both servers with `node --trace-gc` and report their collections (`--trace-gc`). */
+  traceGc: boolean;
   /** Extra environment for our server only (`--server-env K=V`), e.g. UV_THREADPOOL_SIZE. */
   serverEnv: Record<string, string>;
 }
