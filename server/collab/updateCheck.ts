@@ -192,7 +192,14 @@ function skipBytes(decoder: decoding.Decoder): number {
 /** Length-prefixed UTF-8 (Yjs decodes it with a fatal TextDecoder); returns its length in bytes. */
 function skipText(decoder: decoding.Decoder): number {
   const length = skipBytes(decoder);
-  if (!isUtf8(decoder.arr.subarray(decoder.pos - length, decoder.pos))) throw new Error("text that is not UTF-8");
+  const end = decoder.pos;
+  // ASCII, most text, is UTF-8: only other text costs a view to hand to isUtf8.
+  for (let i = end - length; i < end; i++) {
+    if (decoder.arr[i] >= 0x80) {
+      if (!isUtf8(decoder.arr.subarray(end - length, end))) throw new Error("text that is not UTF-8");
+      break;
+    }
+  }
   return length;
 }
 

@@ -122,6 +122,30 @@ export function craftedUpdates(firstClient: number, victim: { client: number; cl
         }),
     },
     {
+      // Yjs decodes this, then throws half-way through applying it (getItemCleanEnd finds nothing).
+      name: "item whose origin is itself (its own client and clock)",
+      make: (client) =>
+        oneClient({ client, clock: 0 }, (e) => {
+          encoding.writeUint8(e, CONTENT.string | 0x80);
+          encoding.writeVarUint(e, client);
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarString(e, "myself");
+        }),
+    },
+    {
+      name: "second item whose parent is a later item of its own client",
+      make: (client) =>
+        oneClient({ client, clock: 0, count: 2 }, (e) => {
+          rootItem(e, CONTENT.string, "cases");
+          encoding.writeVarString(e, "first");
+          encoding.writeUint8(e, CONTENT.string);
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, client);
+          encoding.writeVarUint(e, 40);
+          encoding.writeVarString(e, "second");
+        }),
+    },
+    {
       name: "item whose origin is far in a real writer's future",
       make: (client) =>
         oneClient({ client, clock: 0 }, (e) => {

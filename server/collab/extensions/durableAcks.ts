@@ -23,6 +23,8 @@ interface Held {
   settled: boolean;
   /** Acknowledgements sent after all earlier ones: they keep their order. */
   queue: Promise<void>;
+  /** The acknowledgements waiting for the same `stored` as the last one queued: they go out together. */
+  tail?: { stored: Promise<void>; messages: Uint8Array[] };
   waiting: number;
   /** Closed because an update was not stored: later acknowledgements must not follow. */
   failed: boolean;
@@ -63,13 +65,26 @@ Connection.prototype.send = function send(this: Connection, message: Uint8Array)
 function sendWhenStored(connection: Connection, held: Held, message: Uint8Array): void {
   const stored = held.stored;
   held.waiting += 1;
+  if (held.tail?.stored === stored) {
+    held.tail.messages.push(message);
+    return;
+  }
+  const group = { stored, messages: [message] };
+  held.tail = group;
+  // Taken off the tail when it goes out, in the same step: later acknowledgements start a new group.
+  const release = () => {
+    if (held.tail === group) held.tail = undefined;
+    held.waiting -= group.messages.length;
+  };
   held.queue = held.queue
     .then(() => stored)
     .then(
       () => {
-        if (!held.failed) sendNow.call(connection, message);
+        release();
+        if (!held.failed) for (const waiting of group.messages) sendNow.call(connection, waiting);
       },
       (error: unknown) => {
+        release();
         if (held.failed) return;
         held.failed = true;
         log.error("an update could not be stored: closing its connection", {
@@ -78,10 +93,7 @@ function sendWhenStored(connection: Connection, held: Held, message: Uint8Array)
         });
         connection.webSocket.close(NOT_SAVED.code, NOT_SAVED.reason);
       },
-    )
-    .finally(() => {
-      held.waiting -= 1;
-    });
+    );
 }
 
 /**
@@ -93,6 +105,8 @@ export function holdAcknowledgements(connection: Connection, stored: Promise<voi
   if (!held) {
     held = { stored, settled: false, queue: Promise.resolve(), waiting: 0, failed: false };
     holding.set(connection, held);
+  } else if (held.stored === stored && !held.settled) {
+    return; // another update carried by the same write: already watched
   }
   const entry = held;
   entry.stored = stored;

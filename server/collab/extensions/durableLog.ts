@@ -51,6 +51,14 @@ interface OpenDocument {
   lastSeq: number;
   /** The durability of the latest append, of any kind. */
   latest: Promise<void>;
+  /**
+   * Appends that share a write share its promise (group commit), so the work hung on one is done
+   * once per write, not per edit: the last promise a failure handler was attached to, and the
+   * last storedThrough chain with the promise it was made for.
+   */
+  watched?: Promise<void>;
+  storedFor?: Promise<void>;
+  stored?: Promise<void>;
   otherNodes?: OtherNodesReader;
   /**
    * Appends that failed, and how many of those the last successful compaction covers: while they
@@ -133,7 +141,12 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
    * order) and the log as a whole are stored. Acknowledgements and REST writes both wait here.
    */
   function storedThrough(entry: OpenDocument, append: Promise<void>): Promise<void> {
-    return append.then(() => entry.latest).then(() => repaired(entry));
+    // A chain made for an earlier append of the same write waits for the same things: entry.latest is read when it runs.
+    if (entry.storedFor !== append || !entry.stored) {
+      entry.storedFor = append;
+      entry.stored = append.then(() => entry.latest).then(() => repaired(entry));
+    }
+    return entry.stored;
   }
 
   /** Every append goes through here: the latest one's durability is what acknowledgements wait for. */
@@ -141,7 +154,11 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
     const appended = entry.log.append(update);
     entry.lastSeq = appended.seq;
     entry.latest = appended.durable;
-    appended.durable.catch((error) => appendFailed(entry, error));
+    // A failed write is counted once, however many appends it carried: the counts only say whether a compaction has covered every failure.
+    if (entry.watched !== appended.durable) {
+      entry.watched = appended.durable;
+      appended.durable.catch((error) => appendFailed(entry, error));
+    }
     return appended;
   }
 

@@ -127,7 +127,7 @@ export class Journal {
   append(document: string, record: LogRecord): Promise<void> {
     const entry = this.entry(document);
     const durable = this.commits.add({ document, record });
-    entry.last = durable.catch(() => {});
+    entry.last = durable;
     return durable;
   }
 
@@ -138,7 +138,7 @@ export class Journal {
     let last: Promise<void>;
     do {
       last = entry.last;
-      await last;
+      await last.catch(() => {}); // a failed append is reported to its caller, not here
     } while (last !== entry.last);
   }
 
