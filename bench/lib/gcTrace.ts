@@ -35,9 +35,13 @@ export function isGcTraceLine(line: string): boolean {
   return line.startsWith("[") && line.includes(" ms: pause=");
 }
 
+/** V8 prints byte counts as unsigned: a heap that shrank between two GCs shows as ~2^64. */
+const IMPLAUSIBLE = 2 ** 40;
+
 function field(line: string, name: string): number {
   const match = new RegExp(` ${name}=([\\d.]+)`).exec(line);
-  return match ? Number(match[1]) : 0;
+  const value = match ? Number(match[1]) : 0;
+  return value < IMPLAUSIBLE ? value : 0;
 }
 
 /** Adds one --trace-gc-nvp line to `tally`. */

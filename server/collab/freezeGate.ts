@@ -76,8 +76,8 @@ export class FreezeGate {
 
   /** Called from afterHandleMessage: the message has been applied or refused. */
   leave(auditId: string, connection: Connection): void {
-    const set = this.inFlight.get(auditId);
-    if (!set?.delete(connection)) return;
-    if (set.size === 0) this.inFlight.delete(auditId);
+    // The audit's set stays when empty (one per audit with live traffic): dropped and made
+    // again, it was a new Set for nearly every edit.
+    this.inFlight.get(auditId)?.delete(connection);
   }
 }

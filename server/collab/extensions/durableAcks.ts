@@ -17,6 +17,11 @@ const SYNC_STATUS = 8;
 /** Hocuspocus's "reset connection" code: the provider reconnects. */
 const NOT_SAVED = { code: 4205, reason: "update-not-saved" } as const;
 
+interface AckGroup {
+  stored: Promise<void>;
+  messages: Uint8Array[];
+}
+
 interface Held {
   /** Resolves once the connection's latest logged update is stored (and the log is whole). */
   stored: Promise<void>;
@@ -24,7 +29,7 @@ interface Held {
   /** Acknowledgements sent after all earlier ones: they keep their order. */
   queue: Promise<void>;
   /** The acknowledgements waiting for the same `stored` as the last one queued: they go out together. */
-  tail?: { stored: Promise<void>; messages: Uint8Array[] };
+  tail?: AckGroup;
   waiting: number;
   /** Closed because an update was not stored: later acknowledgements must not follow. */
   failed: boolean;
@@ -62,6 +67,16 @@ Connection.prototype.send = function send(this: Connection, message: Uint8Array)
   else sendNow.call(this, message);
 };
 
+/**
+ * Takes a group off the tail when it goes out, in the same step: later acknowledgements start a
+ * new group. (A module function: a named closure made per acknowledgement costs a name
+ * definition each time under tsx.)
+ */
+function release(held: Held, group: AckGroup): void {
+  if (held.tail === group) held.tail = undefined;
+  held.waiting -= group.messages.length;
+}
+
 function sendWhenStored(connection: Connection, held: Held, message: Uint8Array): void {
   const stored = held.stored;
   held.waiting += 1;
@@ -69,22 +84,17 @@ function sendWhenStored(connection: Connection, held: Held, message: Uint8Array)
     held.tail.messages.push(message);
     return;
   }
-  const group = { stored, messages: [message] };
+  const group: AckGroup = { stored, messages: [message] };
   held.tail = group;
-  // Taken off the tail when it goes out, in the same step: later acknowledgements start a new group.
-  const release = () => {
-    if (held.tail === group) held.tail = undefined;
-    held.waiting -= group.messages.length;
-  };
   held.queue = held.queue
     .then(() => stored)
     .then(
       () => {
-        release();
+        release(held, group);
         if (!held.failed) for (const waiting of group.messages) sendNow.call(connection, waiting);
       },
       (error: unknown) => {
-        release();
+        release(held, group);
         if (held.failed) return;
         held.failed = true;
         log.error("an update could not be stored: closing its connection", {
