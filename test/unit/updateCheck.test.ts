@@ -20,7 +20,9 @@ function yjsAccepts(update: Uint8Array): boolean {
       }
     }
     for (const ranges of ds.clients.values()) {
-      for (const range of ranges) if (!countable(range.clock, 0) || !countable(range.len, 1) || !countable(range.clock + range.len, 1)) return false;
+      for (const range of ranges) {
+        if (!countable(range.clock, 0) || !countable(range.len, 1) || !countable(range.clock + range.len, 1)) return false;
+      }
     }
     return true;
   } catch {
