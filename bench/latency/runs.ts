@@ -59,18 +59,7 @@ export function mergeRuns(runs: EditRun[]) {
     /** The client thread's longest stall in each round, and their median (beside the p99s). */
     clientStallByRoundMs: runs.map((r) => r.clientStalls.longestDelayMs),
     clientStallMedianOfRoundsMs: median(runs.map((r) => r.clientStalls.longestDelayMs)),
-    /** Garbage collections per round (with --trace-gc), and the longest stop of any round. */
-    gcPerRound: {
-      scavenges: mean(runs.map((r) => r.serverGc.scavenges)),
-      scavengeMs: mean(runs.map((r) => r.serverGc.scavengeMs)),
-      markCompacts: mean(runs.map((r) => r.serverGc.markCompacts)),
-      markCompactMs: mean(runs.map((r) => r.serverGc.markCompactMs)),
-      longestMs: Math.max(0, ...runs.map((r) => r.serverGc.longestMs)),
-    },
-    gcBytesPerDelivered: {
-      allocated: received > 0 ? runs.reduce((n, r) => n + r.serverGc.allocatedBytes, 0) / received : Number.NaN,
-      promoted: received > 0 ? runs.reduce((n, r) => n + r.serverGc.promotedBytes, 0) / received : Number.NaN,
-    },
+    gc: gcSummary(runs, received),
     serverLog: {
       warn: runs.reduce((n, r) => n + r.serverLog.warn, 0),
       error: runs.reduce((n, r) => n + r.serverLog.error, 0),
@@ -80,6 +69,22 @@ export function mergeRuns(runs: EditRun[]) {
 }
 
 export type Merged = ReturnType<typeof mergeRuns>;
+
+/** The server's collections per round and heap bytes per delivered edit; undefined unless run with --trace-gc. */
+function gcSummary(runs: EditRun[], received: number) {
+  if (!runs.some((r) => r.serverGc.scavenges > 0)) return undefined;
+  const perDelivered = (bytes: number) => (received > 0 ? bytes / received : Number.NaN);
+  return {
+    scavengesPerRound: mean(runs.map((r) => r.serverGc.scavenges)),
+    scavengeMsPerRound: mean(runs.map((r) => r.serverGc.scavengeMs)),
+    markCompactsPerRound: mean(runs.map((r) => r.serverGc.markCompacts)),
+    markCompactMsPerRound: mean(runs.map((r) => r.serverGc.markCompactMs)),
+    /** The longest single stop in any round. */
+    longestMs: Math.max(...runs.map((r) => r.serverGc.longestMs)),
+    allocatedBytesPerDelivered: perDelivered(runs.reduce((n, r) => n + r.serverGc.allocatedBytes, 0)),
+    promotedBytesPerDelivered: perDelivered(runs.reduce((n, r) => n + r.serverGc.promotedBytes, 0)),
+  };
+}
 
 /** One run in the order it ran, for the JSON: on a shared machine a round can stand out. */
 export function roundSummary(run: EditRun, label: string) {

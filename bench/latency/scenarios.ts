@@ -92,20 +92,20 @@ function editRows(title: string, m: Record<ServerKind, Merged>, goals: EditGoals
     row("Server RSS peak (MiB)", (x) => x.serverRssMaxMiB, 0),
     row("Clients' CPU, bench process (cores)", (x) => x.clientCores, 2),
     row(`Client thread's longest stall, median of ${rounds} (ms)`, (x) => x.clientStallMedianOfRoundsMs, 0),
-    ...(m.ours.gcPerRound.scavenges > 0 ? gcRows(row) : []),
+    ...(m.ours.gc && m.vanilla.gc ? gcRows(row) : []),
   ];
 }
 
 /** With --trace-gc: each side's collections per round, and how long they held its main thread. */
 function gcRows(row: (metric: string, pick: (x: Merged) => number, decimals: number) => Row): Row[] {
   return [
-    row("Server scavenges per round", (x) => x.gcPerRound.scavenges, 0),
-    row("Server scavenge time per round (ms)", (x) => x.gcPerRound.scavengeMs, 0),
-    row("Server mark-compacts per round", (x) => x.gcPerRound.markCompacts, 1),
-    row("Server mark-compact pauses per round (ms)", (x) => x.gcPerRound.markCompactMs, 0),
-    row("Server's longest GC stop, any round (ms)", (x) => x.gcPerRound.longestMs, 1),
-    row("Server heap allocated per delivered edit (bytes)", (x) => x.gcBytesPerDelivered.allocated, 0),
-    row("Server heap promoted per delivered edit (bytes)", (x) => x.gcBytesPerDelivered.promoted, 0),
+    row("Server scavenges per round", (x) => x.gc?.scavengesPerRound ?? Number.NaN, 0),
+    row("Server scavenge time per round (ms)", (x) => x.gc?.scavengeMsPerRound ?? Number.NaN, 0),
+    row("Server mark-compacts per round", (x) => x.gc?.markCompactsPerRound ?? Number.NaN, 1),
+    row("Server mark-compact pauses per round (ms)", (x) => x.gc?.markCompactMsPerRound ?? Number.NaN, 0),
+    row("Server's longest GC stop, any round (ms)", (x) => x.gc?.longestMs ?? Number.NaN, 1),
+    row("Server heap allocated per delivered edit (bytes)", (x) => x.gc?.allocatedBytesPerDelivered ?? Number.NaN, 0),
+    row("Server heap promoted per delivered edit (bytes)", (x) => x.gc?.promotedBytesPerDelivered ?? Number.NaN, 0),
   ];
 }
 
