@@ -115,8 +115,10 @@ describe("the audit trail", () => {
     await page.getByLabel("Since (date)").fill(new Date().toISOString().slice(0, 10));
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("userId")).toBe(chair.user.id);
-    const href = (await page.getByRole("link", { name: "Download CSV" }).getAttribute("href")) ?? "";
-    expect(href).toContain(`userId=${chair.user.id}`);
+    // The link follows the filters on the next render, which can come just after the URL changes.
+    const csvLink = page.getByRole("link", { name: "Download CSV" });
+    await expect.poll(async () => (await csvLink.getAttribute("href")) ?? "").toContain(`userId=${chair.user.id}`);
+    const href = (await csvLink.getAttribute("href")) ?? "";
     await expect
       .poll(async () => new Set(await page.locator("tbody td:nth-child(3)").allTextContents()))
       .toEqual(new Set([`Cleo Chair <${chair.email}>`]));
