@@ -1,8 +1,8 @@
 /**
  * The garbage collections of a server child started with `node --trace-gc-nvp` (the benchmark's
- * `--trace-gc`), tallied from the name=value lines V8 prints on its stdout. A round's p99 is set
- * by the GC stops in it (README, Performance), so the table can show how often each side stopped,
- * for how long, and how much it allocated to make it stop.
+ * `--trace-gc`), tallied from the name=value lines V8 prints on its stdout. The slowest deliveries
+ * of a round often come with GC stops (README, Performance), so the table can show how often
+ * each side stopped, for how long, and how much it allocated to make it stop.
  */
 
 export interface GcTally {

@@ -16,9 +16,14 @@ export async function ensureAdmin(store: Store, admin: { email: string; password
   const email = admin.email.trim().toLowerCase();
   const existing = await store.getUserByEmail(email);
   if (existing) return existing;
-  const problem = passwordProblem(admin.password, email, readWordLists());
+  const lists = readWordLists();
+  const problem = passwordProblem(admin.password, email, lists);
   if (problem) throw new Error(`MACA_ADMIN_PASSWORD cannot be used: ${problem}`);
-  const user = await createUser(store, { email, name: "Administrator", password: admin.password, agency: "partnership", admin: true });
+  const user = await createUser(
+    store,
+    { email, name: "Administrator", password: admin.password, agency: "partnership", admin: true },
+    lists,
+  );
   log.info("created the first admin from MACA_ADMIN_EMAIL", { email });
   return user;
 }
@@ -55,7 +60,7 @@ export async function createDemoAccounts(store: Store): Promise<DemoAccount[]> {
   for (const person of DEMO_PEOPLE) {
     if (await store.getUserByEmail(person.email)) continue;
     const password = newPassphrase(person.email, 5, lists);
-    const user = await createUser(store, { ...person, password });
+    const user = await createUser(store, { ...person, password }, lists);
     created.push({ user, role: person.role, password });
   }
   return created;

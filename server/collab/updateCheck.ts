@@ -92,11 +92,8 @@ function skipContent(decoder: decoding.Decoder, kind: number): number {
     case 3: // binary
       skipBytes(decoder);
       return 1;
-    case 4: {
-      // Its length in UTF-16 code units, as Yjs counts it: the next item's clock depends on it.
-      const bytes = skipText(decoder);
-      return utf16Length(decoder.arr, decoder.pos - bytes, decoder.pos);
-    }
+    case 4: // string: its UTF-16 length (the next item's clock depends on it)
+      return skipText(decoder);
     case 5: // embed
       JSON.parse(decoding.readVarString(decoder));
       return 1;
@@ -189,27 +186,22 @@ function skipBytes(decoder: decoding.Decoder): number {
   return length;
 }
 
-/** Length-prefixed UTF-8 (Yjs decodes it with a fatal TextDecoder); returns its length in bytes. */
+/**
+ * Length-prefixed UTF-8 (Yjs decodes it with a fatal TextDecoder); returns its length in UTF-16
+ * code units, as Yjs counts a string's length: one per character, two beyond U+FFFF (4-byte ones).
+ */
 function skipText(decoder: decoding.Decoder): number {
   const length = skipBytes(decoder);
-  const end = decoder.pos;
-  // ASCII, most text, is UTF-8: only other text costs a view to hand to isUtf8.
-  for (let i = end - length; i < end; i++) {
-    if (decoder.arr[i] >= 0x80) {
-      if (!isUtf8(decoder.arr.subarray(end - length, end))) throw new Error("text that is not UTF-8");
-      break;
-    }
-  }
-  return length;
-}
-
-/** The UTF-16 length of valid UTF-8: one unit per character, two for those beyond U+FFFF (4-byte ones). */
-function utf16Length(bytes: Uint8Array, start: number, end: number): number {
+  const { arr, pos: end } = decoder;
   let units = 0;
-  for (let i = start; i < end; i++) {
-    const byte = bytes[i];
+  let ascii = true;
+  for (let i = end - length; i < end; i++) {
+    const byte = arr[i];
+    if (byte >= 0x80) ascii = false;
     if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
   }
+  // ASCII, most text, is UTF-8: only other text costs a view to hand to isUtf8.
+  if (!ascii && !isUtf8(arr.subarray(end - length, end))) throw new Error("text that is not UTF-8");
   return units;
 }
 

@@ -54,11 +54,10 @@ interface OpenDocument {
   /**
    * Appends that share a write share its promise (group commit), so the work hung on one is done
    * once per write, not per edit: the last promise a failure handler was attached to, and the
-   * last storedThrough chain with the promise it was made for.
+   * last storedThrough chain with the append it was made for.
    */
   watched?: Promise<void>;
-  storedFor?: Promise<void>;
-  stored?: Promise<void>;
+  storedChain?: { append: Promise<void>; stored: Promise<void> };
   otherNodes?: OtherNodesReader;
   /**
    * Appends that failed, and how many of those the last successful compaction covers: while they
@@ -142,11 +141,10 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
    */
   function storedThrough(entry: OpenDocument, append: Promise<void>): Promise<void> {
     // A chain made for an earlier append of the same write waits for the same things: entry.latest is read when it runs.
-    if (entry.storedFor !== append || !entry.stored) {
-      entry.storedFor = append;
-      entry.stored = append.then(() => entry.latest).then(() => repaired(entry));
+    if (entry.storedChain?.append !== append) {
+      entry.storedChain = { append, stored: append.then(() => entry.latest).then(() => repaired(entry)) };
     }
-    return entry.stored;
+    return entry.storedChain.stored;
   }
 
   /** Every append goes through here: the latest one's durability is what acknowledgements wait for. */
