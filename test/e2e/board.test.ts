@@ -225,8 +225,10 @@ describe("the live board in the browser", () => {
     await expect.poll(() => page.locator(".case-header .facts").textContent()).toContain("Child protection plan");
 
     const auditId = new URL(page.url()).pathname.split("/").pop() ?? "";
-    const board = (await api(server.url, server.admin).getAudit(auditId)).body.board;
-    expect(board.cases.map((c) => [c.label, c.ageBand, c.plan])).toEqual([
+    // Polled: the page shows the edit before its update has reached the server.
+    const serverCases = async () =>
+      (await api(server.url, server.admin).getAudit(auditId)).body.board.cases.map((c) => [c.label, c.ageBand, c.plan]);
+    await expect.poll(serverCases).toEqual([
       ["Grace, 9", "9", "cp"],
       ["Gail, 13", undefined, "none"],
     ]);
