@@ -9,6 +9,7 @@ import { type DocumentDurability, durableLogExtension } from "./extensions/durab
 import { freezeExtension } from "./extensions/freeze.ts";
 import { joinGateExtension } from "./extensions/joinGate.ts";
 import { migrateExtension } from "./extensions/migrate.ts";
+import { skipEchoes } from "./skipEchoes.ts";
 
 export interface CollabDeps extends AccessDeps {
   counts: ActionCounts;
@@ -24,6 +25,7 @@ export interface Collab {
 
 export function createCollab(deps: CollabDeps): Collab {
   const { gate, counts, store, health, cluster } = deps;
+  skipEchoes();
   const durableLog = durableLogExtension({
     store,
     health,
