@@ -8,8 +8,6 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type * as LanguageCommon from "@zxcvbn-ts/language-common";
 
-const require = createRequire(import.meta.url);
-
 export interface WordLists {
   /** Lower-cased. */
   commonPasswords: ReadonlySet<string>;
@@ -17,6 +15,9 @@ export interface WordLists {
 }
 
 export function readWordLists(): WordLists {
+  // A require of its own for each read: the module a require is made for keeps every module it
+  // loaded in its `children`, so one shared for the file's life kept every copy read (2 MB each).
+  const require = createRequire(import.meta.url);
   const entry = require.resolve("@zxcvbn-ts/language-common");
   const { dictionary } = require(entry) as typeof LanguageCommon;
   const lists: WordLists = {

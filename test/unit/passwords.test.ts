@@ -1,6 +1,8 @@
 /** The rules for new passwords, and argon2id hashing round trips. */
+import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { newPassphrase } from "../../server/auth/bootstrap.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "../../server/auth/passwords.ts";
@@ -54,4 +56,21 @@ describe("readWordLists", () => {
     const require = createRequire(import.meta.url);
     expect(Object.keys(require.cache).filter((id) => id.includes(`${path.sep}@zxcvbn-ts${path.sep}`))).toEqual([]);
   });
+
+  test("reading them again and again does not pile copies up on the heap (each is ~2 MB)", async () => {
+    // A fresh process with --expose-gc, so the heap is measured after full collections; the
+    // pauses let each read's job end (until then V8 keeps what it loaded alive).
+    const script = `
+      import { setTimeout as sleep } from "node:timers/promises";
+      import { readWordLists } from ${JSON.stringify(path.resolve("server/auth/wordLists.ts"))};
+      const heap = async () => { await sleep(5); gc(); gc(); return process.memoryUsage().heapUsed; };
+      readWordLists();
+      const before = await heap();
+      for (let i = 0; i < 5; i++) { readWordLists(); await sleep(1); }
+      console.log(JSON.stringify({ grewBytes: (await heap()) - before }));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script]);
+    const { grewBytes } = JSON.parse(stdout) as { grewBytes: number };
+    expect(grewBytes).toBeLessThan(1_000_000);
+  }, 60_000);
 });
