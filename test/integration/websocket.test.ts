@@ -2,6 +2,7 @@
  * The WebSocket boundary: only /collab upgrades, and a client that sends an oversize or
  * malformed frame loses its own socket without disturbing anyone else on the server.
  */
+import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import WebSocket from "ws";
 import { LIMITS } from "../../shared/validation/limits.ts";
@@ -77,6 +78,26 @@ describe("WebSocket upgrades", () => {
       expect((await http.health()).body).toEqual({ ok: true, status: "ok", problems: 0 });
     },
   );
+
+  test("an upgrade whose Host header is no valid host is answered 400, and the server keeps serving", async () => {
+    const { port } = new URL(server.url);
+    const statusLine = await new Promise<string>((resolve) => {
+      let answer = "";
+      const socket = net.connect(Number(port), "127.0.0.1", () => {
+        socket.write(
+          "GET /collab HTTP/1.1\r\nHost: exa mple\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+        );
+      });
+      socket.on("data", (chunk) => {
+        answer += chunk.toString("latin1");
+      });
+      socket.on("close", () => resolve(answer.split("\r\n")[0]));
+      socket.on("error", () => resolve(answer.split("\r\n")[0]));
+    });
+    expect(statusLine).toBe("HTTP/1.1 400 Bad Request");
+    expect((await tryUpgrade(server.wsUrl)).outcome).toBe("open");
+  });
 });
 
 describe("frames a client must not send", () => {
