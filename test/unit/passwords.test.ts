@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { newPassphrase } from "../../server/auth/bootstrap.ts";
@@ -62,7 +63,7 @@ describe("readWordLists", () => {
     // pauses let each read's job end (until then V8 keeps what it loaded alive).
     const script = `
       import { setTimeout as sleep } from "node:timers/promises";
-      import { readWordLists } from ${JSON.stringify(path.resolve("server/auth/wordLists.ts"))};
+      import { readWordLists } from ${JSON.stringify(fileURLToPath(new URL("../../server/auth/wordLists.ts", import.meta.url)))};
       const heap = async () => { await sleep(5); gc(); gc(); return process.memoryUsage().heapUsed; };
       readWordLists();
       const before = await heap();
