@@ -14,14 +14,20 @@
  *   npm run bench -- --cpu-prof /tmp/prof  V8 CPU profiles of every server child
  *   npm run bench -- --trace-gc            both servers under node --trace-gc-nvp: each side's GCs,
  *                                          their stops and its allocation beside its latencies
+ *   npm run bench -- --probe /tmp/probe    each delivery, and both servers' event-loop stalls and GCs,
+ *                                          into that folder; `npm run bench:probe -- /tmp/probe` shows
+ *                                          each round's slowest moments and what the server did then
  *   npm run bench -- --client-threads 2    spread the clients over more worker threads
  *   npm run bench -- --store postgres      our server on a fresh PostgreSQL database per run
  *   npm run bench -- --server-env UV_THREADPOOL_SIZE=16   extra environment for our server only
  *
  * Scenarios: 30-editors, meeting-300, 300-editors, 50-boards, presence, join-storm, two-nodes, board.
- * Only a full default run (no --quick, --only, --store postgres, --server-env or --trace-gc) becomes latest.json.
+ * Only a full default run (no --quick, --only, --store postgres, --server-env, --trace-gc, --probe or
+ * --cpu-prof) becomes latest.json.
  */
 import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -76,6 +82,7 @@ function options() {
       "client-threads": { type: "string", default: "1" },
       "cpu-prof": { type: "string" },
       "trace-gc": { type: "boolean", default: false },
+      probe: { type: "string" },
       store: { type: "string", default: "lowdb" },
       "server-env": { type: "string", multiple: true },
     },
@@ -95,6 +102,7 @@ function options() {
     clientThreads: positive(values["client-threads"], "client-threads"),
     cpuProfileDir: values["cpu-prof"],
     traceGc: values["trace-gc"],
+    probeDir: values.probe === undefined ? undefined : path.resolve(values.probe),
     store: parseOption(StoreOption, values.store),
     serverEnv: Object.fromEntries((values["server-env"] ?? []).map((entry) => parseOption(ServerEnvOption, entry))),
   };
@@ -124,6 +132,7 @@ async function runBoard(): Promise<{ result?: Record<string, unknown>; skipped?:
 
 async function main(): Promise<void> {
   const { selected, only, quick, rounds, settings } = options();
+  if (settings.probeDir) await mkdir(settings.probeDir, { recursive: true });
   const startedAt = new Date();
   const started = performance.now();
   const outcomes: ScenarioOutcome[] = [];
@@ -172,7 +181,12 @@ async function main(): Promise<void> {
     table: tables.map((t) => markdownTable(t.rows, t.columns)).join("\n\n"),
   };
   const defaultServer =
-    settings.store === "lowdb" && Object.keys(settings.serverEnv).length === 0 && !process.env.UV_THREADPOOL_SIZE && !settings.traceGc;
+    settings.store === "lowdb" &&
+    Object.keys(settings.serverEnv).length === 0 &&
+    !process.env.UV_THREADPOOL_SIZE &&
+    !settings.traceGc &&
+    !settings.probeDir &&
+    !settings.cpuProfileDir;
   const complete = !quick && !only && defaultServer && Object.keys(failures).length === 0;
   const written = await writeResults(results, startedAt, complete);
 

@@ -16,6 +16,7 @@ import { type Load, LoadMeter } from "../lib/loadMeter.ts";
 import { inParallel, seatClients } from "../lib/seating.ts";
 import type { Settings } from "../lib/settings.ts";
 import { type Summary, summarize } from "../lib/stats.ts";
+import { writeDeliveries } from "../probe/files.ts";
 
 export interface EditShape {
   boards: number;
@@ -110,6 +111,7 @@ export async function runEdits(
     }, warmupMs);
     const result = await fleet.run(warmupMs, measureMs, graceMs);
     clearTimeout(startMeter);
+    if (settings.probeDir) await writeDeliveries(settings.probeDir, kind, deployment.pids[0], result.sentAts, result.latencies);
     const load = (meter ?? new LoadMeter(deployment.pids)).stop();
     const serverGc = deployment.takeGc();
     return {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { countGcLine, emptyGcTally, type GcTally, isGcTraceLine } from "./gcTrace.ts";
+import { PROBE_DIR_ENV } from "./loopProbe.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -43,6 +44,8 @@ export interface StartOptions {
   traceGc?: boolean;
   /** Extra environment for OUR server (store, Redis, --server-env); vanilla takes none. */
   env?: Record<string, string>;
+  /** Record its event-loop stalls and GCs into this folder (loopProbe.ts; `--probe`). */
+  probeDir?: string;
 }
 
 const START_TIMEOUT_MS = 30_000;
@@ -60,11 +63,13 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const script = kind === "ours" ? "server/index.ts" : "bench/vanilla/server.ts";
   const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const trace = options.traceGc ? ["--trace-gc-nvp"] : [];
-  const child = spawn(process.execPath, [...profile, ...trace, "--import", "tsx", script, ...(kind === "vanilla" ? ["0"] : [])], {
+  const probe = options.probeDir ? ["--import", path.join(REPO_ROOT, "bench/lib/loopProbe.ts")] : [];
+  const child = spawn(process.execPath, [...profile, ...trace, "--import", "tsx", ...probe, script, ...(kind === "vanilla" ? ["0"] : [])], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
+      ...(options.probeDir ? { [PROBE_DIR_ENV]: options.probeDir } : {}),
       // Passed through so its effect on the servers can be measured (libuv's default is 4).
       ...(process.env.MACA_GATE_LOG ? { MACA_GATE_LOG: process.env.MACA_GATE_LOG } : {}),
       ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}),

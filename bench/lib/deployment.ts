@@ -5,7 +5,7 @@
  */
 import { type BenchDatabase, createBenchDatabase } from "./benchDatabase.ts";
 import { BENCH_REDIS_URL, benchRedisPrefix, redisServerPid, removeRedisKeys } from "./benchRedis.ts";
-import { type ChildServer, type ServerKind, startServer } from "./childServer.ts";
+import { type ChildServer, type ServerKind, type StartOptions, startServer } from "./childServer.ts";
 import { type GcTally, sumGc } from "./gcTrace.ts";
 import type { Settings, StoreKind } from "./settings.ts";
 
@@ -43,10 +43,15 @@ export interface Deployment {
   stop(): Promise<void>;
 }
 
+/** What every server child of a run is started with (profiles, GC trace, probe), ours or vanilla. */
+function childOptions({ cpuProfileDir, traceGc, probeDir }: Settings): StartOptions {
+  return { cpuProfileDir, traceGc, probeDir };
+}
+
 export async function startDeployment(kind: ServerKind, settings: Settings, topology: Topology = SINGLE_NODE): Promise<Deployment> {
   if (kind === "vanilla") {
     if (topology.nodes !== 1 || topology.redis) throw new Error("vanilla Hocuspocus runs as one plain node");
-    const server = await startServer(kind, { cpuProfileDir: settings.cpuProfileDir, traceGc: settings.traceGc });
+    const server = await startServer(kind, childOptions(settings));
     return wrap(kind, "memory", [server], async () => NO_HELPERS, server.stop);
   }
   const store = topology.store ?? settings.store;
@@ -71,7 +76,7 @@ export async function startDeployment(kind: ServerKind, settings: Settings, topo
     const nodes: ChildServer[] = [];
     // One after the other: the first applies the migrations and creates the bench admin.
     for (let n = 0; n < topology.nodes; n++) {
-      const node = await startServer(kind, { cpuProfileDir: settings.cpuProfileDir, traceGc: settings.traceGc, env });
+      const node = await startServer(kind, { ...childOptions(settings), env });
       nodes.push(node);
       cleanups.push(node.stop);
     }

@@ -20,6 +20,11 @@ export interface Settings {
   cpuProfileDir?: string;
   /** Our server's store in every latency scenario (two-nodes always uses PostgreSQL). */
   store: StoreKind;
+  /**
+   * `--probe DIR`: each round's deliveries (send time, latency) and each server's event-loop
+   * stalls and GCs go into this folder; `npm run bench:probe -- DIR` lines them up.
+   */
+  probeDir?: string;
   /** Start both servers with `node --trace-gc` and report their collections (`--trace-gc`). */
   traceGc: boolean;
   /** Extra environment for our server only (`--server-env K=V`), e.g. UV_THREADPOOL_SIZE. */
