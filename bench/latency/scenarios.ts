@@ -231,10 +231,10 @@ export const SCENARIOS: Scenario[] = [
   // Light clients only: with 100 providers applying every update, the one client thread paused
   // 50–400 ms in its own GCs and those pauses set both servers' p99 (vanilla measured 24–120 ms
   // against the issue's anchor of ~8 ms); light clients read stamps as the bytes arrive.
-  // Nine rounds a side, not five: a round's p99 here is set by its one to three bursts (a major
-  // GC, the 500 clients' awareness renewals 15 s after they connect, a stall of the client
-  // thread), on both servers alike, and per-round p99s of the same server spread 17–70 ms
-  // (2026-12-07); a median of five moved the ratio 0.9–1.85× between runs of the same code.
+  // Nine rounds a side, not five: a round's p99 here is set by its one to three bursts (around a
+  // major GC, or a stall of the benchmark's client thread), on both servers alike, and per-round
+  // p99s of the same server spread 17–70 ms (2026-12-07); a median of five moved the ratio
+  // 0.9–1.85× between runs of the same code.
   editScenario(
     "50-boards",
     "50 boards × 10 editors",
