@@ -21,8 +21,8 @@ export interface Settings {
   /** Our server's store in every latency scenario (two-nodes always uses PostgreSQL). */
   store: StoreKind;
   /**
-   * `--probe DIR`: each round's deliveries (send time, latency) and each server's event-loop
-   * stalls and GCs go into this folder; `npm run bench:probe -- DIR` lines them up.
+   * `--probe DIR`: each edit round's deliveries (send time, latency) and every server child's
+   * event-loop stalls and GCs go into this folder; `npm run bench:probe -- DIR` lines them up.
    */
   probeDir?: string;
   /** Start both servers with `node --trace-gc` and report their collections (`--trace-gc`). */
