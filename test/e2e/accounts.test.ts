@@ -128,6 +128,9 @@ describe("who people are on the board", () => {
     await startEditing(pat, CARD_TEXT);
     await startEditing(chris, CARD_TEXT);
     await pat.keyboard.type(" Pat adds this.");
+    // Wait until Pat's words are in Chris's editor: a remote change arriving after Control+Home puts Chris's caret back
+    // where the editor last stored it (the end of the card), so the typing below would land in the middle.
+    await waitFor(async () => (await editorText(chris)) === `${CARD_TEXT} Pat adds this.`, 5_000, "Pat's words in Chris's editor");
     // Under load a first Control+Home can land before the editor has placed its selection: retry until the caret is at the start.
     await waitFor(
       async () => {
