@@ -17,13 +17,15 @@
  *   npm run bench -- --probe /tmp/probe    each delivery, and both servers' event-loop stalls and GCs,
  *                                          into that folder; `npm run bench:probe -- /tmp/probe` shows
  *                                          each round's slowest moments and what the server did then
+ *   npm run bench -- --heap-sample /tmp/heap   both servers' allocations in each edit round's measured
+ *                                          window; `npm run bench:heap -- /tmp/heap` compares the sides
  *   npm run bench -- --client-threads 2    spread the clients over more worker threads
  *   npm run bench -- --store postgres      our server on a fresh PostgreSQL database per run
  *   npm run bench -- --server-env UV_THREADPOOL_SIZE=16   extra environment for our server only
  *
  * Scenarios: 30-editors, meeting-300, 300-editors, 50-boards, presence, join-storm, two-nodes, board.
- * Only a full default run (no --quick, --only, --store postgres, --server-env, --trace-gc, --probe or
- * --cpu-prof) becomes latest.json.
+ * Only a full default run (no --quick, --only, --store postgres, --server-env, --trace-gc, --probe,
+ * --heap-sample or --cpu-prof) becomes latest.json.
  */
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -83,6 +85,7 @@ function options() {
       "cpu-prof": { type: "string" },
       "trace-gc": { type: "boolean", default: false },
       probe: { type: "string" },
+      "heap-sample": { type: "string" },
       store: { type: "string", default: "lowdb" },
       "server-env": { type: "string", multiple: true },
     },
@@ -103,6 +106,7 @@ function options() {
     cpuProfileDir: values["cpu-prof"],
     traceGc: values["trace-gc"],
     probeDir: values.probe === undefined ? undefined : path.resolve(values.probe),
+    heapSampleDir: values["heap-sample"] === undefined ? undefined : path.resolve(values["heap-sample"]),
     store: parseOption(StoreOption, values.store),
     serverEnv: Object.fromEntries((values["server-env"] ?? []).map((entry) => parseOption(ServerEnvOption, entry))),
   };
@@ -132,7 +136,7 @@ async function runBoard(): Promise<{ result?: Record<string, unknown>; skipped?:
 
 async function main(): Promise<void> {
   const { selected, only, quick, rounds, settings } = options();
-  if (settings.probeDir) await mkdir(settings.probeDir, { recursive: true });
+  for (const dir of [settings.probeDir, settings.heapSampleDir]) if (dir) await mkdir(dir, { recursive: true });
   const startedAt = new Date();
   const started = performance.now();
   const outcomes: ScenarioOutcome[] = [];
@@ -186,6 +190,7 @@ async function main(): Promise<void> {
     !process.env.UV_THREADPOOL_SIZE &&
     !settings.traceGc &&
     !settings.probeDir &&
+    !settings.heapSampleDir &&
     !settings.cpuProfileDir;
   const complete = !quick && !only && defaultServer && Object.keys(failures).length === 0;
   const written = await writeResults(results, startedAt, complete);

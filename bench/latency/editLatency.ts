@@ -12,6 +12,7 @@ import { sleep } from "../lib/clock.ts";
 import { type Deployment, SINGLE_NODE, startDeployment, type Topology } from "../lib/deployment.ts";
 import { Fleet } from "../lib/fleet.ts";
 import type { GcTally } from "../lib/gcTrace.ts";
+import { type HeapWindow, sampleHeapDuring } from "../lib/heapWindow.ts";
 import { type Load, LoadMeter } from "../lib/loadMeter.ts";
 import { inParallel, seatClients } from "../lib/seating.ts";
 import type { Settings } from "../lib/settings.ts";
@@ -69,6 +70,7 @@ export async function runEdits(
   const nodes = deployment.nodes.length;
   const label = nodes > 1 ? `${kind} (${nodes} nodes)` : kind;
   let fleet: Fleet | undefined;
+  let heapWindow: HeapWindow | undefined;
   try {
     const seating = await seatClients(server, shape.boards, shape.seatsPerBoard);
     const boards = await inParallel(seating.docNames, (docName) =>
@@ -109,8 +111,10 @@ export async function runEdits(
       meter = new LoadMeter(deployment.pids, helpers);
       deployment.takeGc(); // the warm-up's
     }, warmupMs);
+    if (settings.heapSampleDir) heapWindow = sampleHeapDuring(kind, deployment.pids, settings.heapSampleDir, warmupMs, measureMs);
     const result = await fleet.run(warmupMs, measureMs, graceMs);
     clearTimeout(startMeter);
+    await heapWindow?.written();
     if (settings.probeDir) await writeDeliveries(settings.probeDir, kind, deployment.pids[0], result.sentAts, result.latencies);
     const load = (meter ?? new LoadMeter(deployment.pids)).stop();
     const serverGc = deployment.takeGc();
@@ -136,6 +140,7 @@ export async function runEdits(
   } catch (error) {
     throw withServerTail(error, deployment);
   } finally {
+    heapWindow?.cancel();
     await fleet?.stop();
     await deployment.stop();
   }

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { countGcLine, emptyGcTally, type GcTally, isGcTraceLine } from "./gcTrace.ts";
+import { HEAP_DIR_ENV, HEAP_KIND_ENV } from "./heapSampler.ts";
 import { PROBE_DIR_ENV } from "./loopProbe.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -46,6 +47,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Record its event-loop stalls and GCs into this folder (loopProbe.ts; `--probe`). */
   probeDir?: string;
+  /** Sample its allocations into this folder between two SIGUSR2 (heapSampler.ts; `--heap-sample`). */
+  heapSampleDir?: string;
 }
 
 const START_TIMEOUT_MS = 30_000;
@@ -64,29 +67,35 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const trace = options.traceGc ? ["--trace-gc-nvp"] : [];
   const probe = options.probeDir ? ["--import", path.join(REPO_ROOT, "bench/lib/loopProbe.ts")] : [];
-  const child = spawn(process.execPath, [...profile, ...trace, "--import", "tsx", ...probe, script, ...(kind === "vanilla" ? ["0"] : [])], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ...(options.probeDir ? { [PROBE_DIR_ENV]: options.probeDir } : {}),
-      // Passed through so its effect on the servers can be measured (libuv's default is 4).
-      ...(process.env.MACA_GATE_LOG ? { MACA_GATE_LOG: process.env.MACA_GATE_LOG } : {}),
-      ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}),
-      ...(dataDir
-        ? {
-            DATA_DIR: dataDir,
-            PORT: "0",
-            HOST: "127.0.0.1",
-            MACA_DEMO: "0",
-            MACA_ADMIN_EMAIL: BENCH_ADMIN.email,
-            MACA_ADMIN_PASSWORD: BENCH_ADMIN.password,
-            ...options.env,
-          }
-        : {}),
+  const heap = options.heapSampleDir ? ["--import", path.join(REPO_ROOT, "bench/lib/heapSampler.ts")] : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, ...trace, "--import", "tsx", ...probe, ...heap, script, ...(kind === "vanilla" ? ["0"] : [])],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ...(options.probeDir ? { [PROBE_DIR_ENV]: options.probeDir } : {}),
+        ...(options.heapSampleDir ? { [HEAP_DIR_ENV]: options.heapSampleDir, [HEAP_KIND_ENV]: kind } : {}),
+        // Passed through so its effect on the servers can be measured (libuv's default is 4).
+        ...(process.env.MACA_GATE_LOG ? { MACA_GATE_LOG: process.env.MACA_GATE_LOG } : {}),
+        ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}),
+        ...(dataDir
+          ? {
+              DATA_DIR: dataDir,
+              PORT: "0",
+              HOST: "127.0.0.1",
+              MACA_DEMO: "0",
+              MACA_ADMIN_EMAIL: BENCH_ADMIN.email,
+              MACA_ADMIN_PASSWORD: BENCH_ADMIN.password,
+              ...options.env,
+            }
+          : {}),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
 
   running.add(child);
   child.once("exit", () => running.delete(child));

@@ -44,8 +44,8 @@ export interface Deployment {
 }
 
 /** What every server child of a run is started with (profiles, GC trace, probe), ours or vanilla. */
-function childOptions({ cpuProfileDir, traceGc, probeDir }: Settings): StartOptions {
-  return { cpuProfileDir, traceGc, probeDir };
+function childOptions({ cpuProfileDir, traceGc, probeDir, heapSampleDir }: Settings): StartOptions {
+  return { cpuProfileDir, traceGc, probeDir, heapSampleDir };
 }
 
 export async function startDeployment(kind: ServerKind, settings: Settings, topology: Topology = SINGLE_NODE): Promise<Deployment> {

@@ -25,6 +25,11 @@ export interface Settings {
    * event-loop stalls and GCs go into this folder; `npm run bench:probe -- DIR` lines them up.
    */
   probeDir?: string;
+  /**
+   * `--heap-sample DIR`: every server child samples what it allocates during each edit round's
+   * measured window (bench/lib/heapSampler.ts); `npm run bench:heap -- DIR` compares the sides.
+   */
+  heapSampleDir?: string;
   /** Start both servers with `node --trace-gc` and report their collections (`--trace-gc`). */
   traceGc: boolean;
   /** Extra environment for our server only (`--server-env K=V`), e.g. UV_THREADPOOL_SIZE. */
