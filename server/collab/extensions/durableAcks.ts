@@ -9,7 +9,6 @@
  * reconnects.
  */
 import { Connection } from "@hocuspocus/server";
-import * as decoding from "lib0/decoding";
 import { log } from "../../log.ts";
 
 /** Hocuspocus's MessageType.SyncStatus. */
@@ -36,19 +35,22 @@ interface Held {
 }
 
 /**
- * Whether an outgoing message is a SyncStatus: [address][8][0 or 1]. Broadcasts go through here
- * too, so the last two bytes are looked at before anything is decoded.
+ * Whether an outgoing message is a SyncStatus: [address][8][0 or 1], the address a varString (its
+ * byte length as a varUint, then the bytes). Every message a connection sends passes here, so it
+ * is read in place: nothing is decoded or allocated.
  */
-function isSyncStatus(message: Uint8Array): boolean {
+export function isSyncStatus(message: Uint8Array): boolean {
   const length = message.length;
   if (length < 3 || message[length - 2] !== SYNC_STATUS || message[length - 1] > 1) return false;
-  try {
-    const decoder = decoding.createDecoder(message);
-    decoding.readVarString(decoder);
-    return decoding.readVarUint(decoder) === SYNC_STATUS && decoding.readVarUint(decoder) <= 1 && !decoding.hasContent(decoder);
-  } catch {
-    return false;
+  let addressLength = 0;
+  let position = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (position >= length || shift > 28) return false;
+    const byte = message[position++];
+    addressLength += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) break;
   }
+  return position + addressLength + 2 === length;
 }
 
 /** The connections whose acknowledgements wait for the disk, of every server in this process. */
