@@ -26,7 +26,9 @@ function printComparison(title: string, ours: Map<string, number>, vanilla: Map<
   const keys = [...new Set([...ours.keys(), ...vanilla.keys()])];
   const difference = (key: string) => (ours.get(key) ?? 0) - (vanilla.get(key) ?? 0);
   keys.sort((a, b) => Math.abs(difference(b)) - Math.abs(difference(a)));
-  console.log(`\n${title} (MB a round; largest differences first)\n${"ours".padStart(8)} ${"vanilla".padStart(8)} ${"ours −".padStart(8)}`);
+  console.log(
+    `\n${title} (MB a round; largest differences first)\n${"ours".padStart(8)} ${"vanilla".padStart(8)} ${"ours−van".padStart(8)}`,
+  );
   for (const key of keys.slice(0, SHOWN)) {
     console.log(`${mb(ours.get(key) ?? 0)} ${mb(vanilla.get(key) ?? 0)} ${mb(difference(key)).replace(/ (\d)/, "+$1")}  ${key}`);
   }
