@@ -6,8 +6,9 @@ import type { Health } from "../health.ts";
 import { type AccessDeps, accessExtension } from "./extensions/access.ts";
 import { concernTrailExtension } from "./extensions/concerns.ts";
 import { type DocumentDurability, durableLogExtension } from "./extensions/durableLog.ts";
-import { freezeExtension } from "./extensions/freeze.ts";
-import { joinGateExtension } from "./extensions/joinGate.ts";
+import { freezeHooks } from "./extensions/freeze.ts";
+import { joinGateHooks } from "./extensions/joinGate.ts";
+import { messageHooksExtension } from "./extensions/messageHooks.ts";
 import { migrateExtension } from "./extensions/migrate.ts";
 import { skipEchoes } from "./skipEchoes.ts";
 
@@ -51,9 +52,10 @@ export function createCollab(deps: CollabDeps): Collab {
       migrateExtension(),
       accessExtension(deps),
       concernTrailExtension(deps.trail),
-      freezeExtension(gate),
       durableLog,
-      joinGateExtension(),
+      // Per message, in this order: Freeze settles whether the connection may write, the update
+      // log appends what will be applied, the join gate holds a full sync until its turn.
+      messageHooksExtension("MessageHooks", [freezeHooks(gate), durableLog.messageHooks, joinGateHooks()]),
       {
         extensionName: "ClusterStatus",
         // A page that connects while this node has lost the others is told at once.

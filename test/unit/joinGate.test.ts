@@ -4,7 +4,7 @@
  */
 import type { beforeSyncPayload } from "@hocuspocus/server";
 import { describe, expect, test } from "vitest";
-import { joinGateExtension } from "../../server/collab/extensions/joinGate.ts";
+import { joinGateHooks } from "../../server/collab/extensions/joinGate.ts";
 
 const STEP_1 = 0;
 const UPDATE = 2;
@@ -27,11 +27,13 @@ function iterationCounter(): { now: () => number; stop: () => void } {
 
 describe("join gate", () => {
   test("sync step 1s pass in arrival order, each in an event-loop iteration of its own", async () => {
-    const gate = joinGateExtension();
+    const gate = joinGateHooks();
     const counter = iterationCounter();
     const passed: { join: number; iteration: number }[] = [];
     await Promise.all(
-      [1, 2, 3, 4].map((join) => gate.beforeSync?.(sync(STEP_1)).then(() => passed.push({ join, iteration: counter.now() }))),
+      [1, 2, 3, 4].map((join) =>
+        Promise.resolve(gate.beforeSync?.(sync(STEP_1))).then(() => passed.push({ join, iteration: counter.now() })),
+      ),
     );
     counter.stop();
     expect(passed.map((p) => p.join)).toEqual([1, 2, 3, 4]);
@@ -40,11 +42,12 @@ describe("join gate", () => {
   });
 
   test("other sync messages are not held", async () => {
-    const gate = joinGateExtension();
+    const gate = joinGateHooks();
     const order: string[] = [];
-    const step1 = gate.beforeSync?.(sync(STEP_1)).then(() => order.push("step 1"));
-    const update = gate.beforeSync?.(sync(UPDATE)).then(() => order.push("update"));
+    const step1 = Promise.resolve(gate.beforeSync?.(sync(STEP_1))).then(() => order.push("step 1"));
+    const update = Promise.resolve(gate.beforeSync?.(sync(UPDATE))).then(() => order.push("update"));
     await Promise.all([step1, update]);
     expect(order).toEqual(["update", "step 1"]);
+    expect(gate.beforeSync?.(sync(UPDATE)), "nothing to wait for").toBeUndefined();
   });
 });

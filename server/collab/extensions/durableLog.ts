@@ -1,7 +1,7 @@
 /**
  * Every update the server acknowledges is on disk first. A client's update is appended to the
  * document's log in Hocuspocus's beforeSync hook, which it awaits just before applying the update
- * (after the Freeze extension has settled whether the connection may write), and its
+ * (after Freeze's hook has settled whether the connection may write: messageHooks.ts), and its
  * acknowledgement (SyncStatus) is held until the append is fsync'd (durableAcks.ts; group commit:
  * updates arriving meanwhile share the next fsync). Other people see the edit at once: if the
  * server dies before the fsync, the sender still holds the edit as unsaved and sends it again,
@@ -30,6 +30,7 @@ import type { Health } from "../../health.ts";
 import { log } from "../../log.ts";
 import { type DocumentLog, isBoardDocument, replayStoredDocument, type Store } from "../../store/index.ts";
 import { holdAcknowledgements } from "./durableAcks.ts";
+import type { MessageHooks } from "./messageHooks.ts";
 import { OtherNodesReader, STORE_ORIGIN } from "./otherNodesReader.ts";
 import { dropPending } from "./pendingUpdates.ts";
 
@@ -93,7 +94,15 @@ const isOtherNodesOrigin = (origin: unknown): boolean => {
   return source === "redis" || source === STORE_ORIGIN.source;
 };
 
-export function durableLogExtension({ store, health, stored }: DurableLogOptions): Extension & DocumentDurability {
+/**
+ * The extension (loading, storing, unloading), and the per-message hooks that log each update and
+ * hold its acknowledgement: those run after Freeze's, in one extension with them (messageHooks.ts).
+ */
+export function durableLogExtension({
+  store,
+  health,
+  stored,
+}: DurableLogOptions): Extension & DocumentDurability & { messageHooks: MessageHooks } {
   const open = new Map<Y.Doc, OpenDocument>();
 
   /** Whether the document's state is stored (a failure is reported on the health endpoint). */
@@ -222,38 +231,37 @@ export function durableLogExtension({ store, health, stored }: DurableLogOptions
       open.set(document, entry);
     },
 
-    async beforeSync({ connection, document, type, payload }: beforeSyncPayload) {
-      const entry = open.get(document);
-      if (!entry) return;
-      // A sync step 1 (someone joining or reconnecting) is answered from everything stored.
-      if (type === SYNC_STEP_1) {
-        await entry.otherNodes?.catchUp();
-        return;
-      }
-      // Logged here, after the Freeze extension's beforeSync has settled whether this connection
-      // may write and just before Hocuspocus applies it (nothing else runs in between), so an
-      // update is logged only if it will be applied. Hocuspocus drops a read-only connection's.
-      if (connection.readOnly || !(type === SYNC_STEP_2 || type === UPDATE)) return;
-      // An empty update (a client with nothing new answering sync step 1) changes nothing.
-      if (payload.length === 2 && payload[0] === 0 && payload[1] === 0) return;
-      const { seq, durable } = appendTo(entry, payload);
-      entry.inFlight.set(connection, { seq, applied: false });
-      // The authorship guard's corrections of this update, and any abort record, are appended
-      // just after it: by the time it is on disk they are queued, and the acknowledgement waits
-      // for them too, so a reload never has the update without them.
-      holdAcknowledgements(connection, storedThrough(entry, durable));
-    },
+    messageHooks: {
+      beforeSync: ({ connection, document, type, payload }: beforeSyncPayload) => {
+        const entry = open.get(document);
+        if (!entry) return undefined;
+        // A sync step 1 (someone joining or reconnecting) is answered from everything stored.
+        if (type === SYNC_STEP_1) return entry.otherNodes?.catchUp();
+        // Logged here, after Freeze has settled whether this connection may write and just
+        // before Hocuspocus applies it (nothing else runs in between), so an update is logged
+        // only if it will be applied. Hocuspocus drops a read-only connection's.
+        if (connection.readOnly || !(type === SYNC_STEP_2 || type === UPDATE)) return undefined;
+        // An empty update (a client with nothing new answering sync step 1) changes nothing.
+        if (payload.length === 2 && payload[0] === 0 && payload[1] === 0) return undefined;
+        const { seq, durable } = appendTo(entry, payload);
+        entry.inFlight.set(connection, { seq, applied: false });
+        // The authorship guard's corrections of this update, and any abort record, are appended
+        // just after it: by the time it is on disk they are queued, and the acknowledgement waits
+        // for them too, so a reload never has the update without them.
+        holdAcknowledgements(connection, storedThrough(entry, durable));
+        return undefined;
+      },
 
-    async afterHandleMessage({ connection, document }: afterHandleMessagePayload) {
-      const entry = open.get(document);
-      const inFlight = entry?.inFlight.get(connection);
-      if (!entry || !inFlight) return;
-      entry.inFlight.delete(connection);
-      if (!inFlight.applied) {
+      afterHandleMessage: ({ connection, document }: afterHandleMessagePayload) => {
+        const entry = open.get(document);
+        const inFlight = entry?.inFlight.get(connection);
+        if (!entry || !inFlight) return undefined;
+        entry.inFlight.delete(connection);
+        if (inFlight.applied) return undefined;
         const aborted = entry.log.abort(inFlight.seq);
         entry.latest = aborted;
-        await aborted.catch((error) => log.error("could not log an abort", { document: entry.name, error: String(error) }));
-      }
+        return aborted.catch((error) => log.error("could not log an abort", { document: entry.name, error: String(error) }));
+      },
     },
 
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
