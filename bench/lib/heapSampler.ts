@@ -11,6 +11,8 @@ import path from "node:path";
 
 export const HEAP_DIR_ENV = "MACA_BENCH_HEAP_DIR";
 export const HEAP_KIND_ENV = "MACA_BENCH_HEAP_KIND";
+/** The profile a server child writes (heapWindow.ts waits for it). */
+export const heapProfileName = (kind: string, pid: number) => `heap-${kind}-${pid}.heapprofile`;
 /** One sample per this many bytes allocated on average (V8's default is 32 KiB). */
 const SAMPLING_INTERVAL_BYTES = 8 * 1024;
 
@@ -35,7 +37,7 @@ if (dir) {
         return;
       }
       const kind = process.env[HEAP_KIND_ENV] ?? "server";
-      writeFileSync(path.join(dir, `heap-${kind}-${process.pid}.heapprofile`), JSON.stringify(result.profile));
+      writeFileSync(path.join(dir, heapProfileName(kind, process.pid)), JSON.stringify(result.profile));
     });
   });
 }

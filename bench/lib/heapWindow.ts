@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ServerKind } from "./childServer.ts";
+import { heapProfileName } from "./heapSampler.ts";
 
 const WRITE_TIMEOUT_MS = 15_000;
 
@@ -29,7 +30,7 @@ export function sampleHeapDuring(kind: ServerKind, pids: number[], dir: string, 
   };
   const open = setTimeout(signal, opensInMs);
   const close = setTimeout(signal, opensInMs + lengthMs);
-  const files = pids.map((pid) => path.join(dir, `heap-${kind}-${pid}.heapprofile`));
+  const files = pids.map((pid) => path.join(dir, heapProfileName(kind, pid)));
   return {
     async written() {
       const deadline = performance.now() + WRITE_TIMEOUT_MS;

@@ -14,6 +14,9 @@ import { PerformanceObserver, performance } from "node:perf_hooks";
 
 export const PROBE_DIR_ENV = "MACA_BENCH_PROBE_DIR";
 
+/** The events file of a server child (bench/probe/files.ts reads it). */
+export const serverEventsName = (pid: number) => `server-${pid}.csv`;
+
 const TICK_MS = 5;
 const STALL_MS = 6;
 const GC_MS = 1.5;
@@ -38,7 +41,7 @@ if (dir) {
     }
   }).observe({ entryTypes: ["gc"] });
   // Written whole each time: the child may be killed between flushes, and one round is small.
-  const flush = () => writeFileSync(path.join(dir, `server-${process.pid}.csv`), lines.join("\n"));
+  const flush = () => writeFileSync(path.join(dir, serverEventsName(process.pid)), lines.join("\n"));
   setInterval(flush, FLUSH_EVERY_MS).unref();
   process.on("exit", flush);
 }

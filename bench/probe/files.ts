@@ -6,6 +6,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ServerKind } from "../lib/childServer.ts";
+import { serverEventsName } from "../lib/loopProbe.ts";
 
 export interface Delivery {
   sentAt: number;
@@ -55,7 +56,7 @@ export async function readProbedRounds(dir: string): Promise<ProbedRound[]> {
         const [sentAt, latencyMs] = line.split(",").map(Number);
         return { sentAt, latencyMs };
       });
-    const serverFile = await readFile(path.join(dir, `server-${pid}.csv`), "utf8").catch(() => "");
+    const serverFile = await readFile(path.join(dir, serverEventsName(pid)), "utf8").catch(() => "");
     const events = serverFile
       .split("\n")
       .filter(Boolean)

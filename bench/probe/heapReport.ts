@@ -46,13 +46,14 @@ async function main(): Promise<void> {
   }
   if (heads.ours.length === 0 || heads.vanilla.length === 0)
     throw new Error(`${dir} needs profiles of both sides (heap-ours-*, heap-vanilla-*)`);
-  const total = (list: ProfileNode[]) => [...meanOf(list.map((head) => allocatedBy(head, () => "all"))).values()][0] ?? 0;
-  for (const kind of ["ours", "vanilla"] as const) {
-    console.log(`${kind}: ${heads[kind].length} rounds, ${(total(heads[kind]) / 1e6).toFixed(0)} MB allocated a round (sampled)`);
-  }
-  console.log(`ours / vanilla: ${(total(heads.ours) / total(heads.vanilla)).toFixed(2)}×`);
   const by = (kind: ServerKind, keyOf: (frame: CallFrame) => string) => meanOf(heads[kind].map((head) => allocatedBy(head, keyOf)));
-  printComparison("By package or file", by("ours", whereOf), by("vanilla", whereOf));
+  const where = { ours: by("ours", whereOf), vanilla: by("vanilla", whereOf) };
+  const total = (kind: ServerKind) => [...where[kind].values()].reduce((sum, bytes) => sum + bytes, 0);
+  for (const kind of ["ours", "vanilla"] as const) {
+    console.log(`${kind}: ${heads[kind].length} rounds, ${(total(kind) / 1e6).toFixed(0)} MB allocated a round (sampled)`);
+  }
+  console.log(`ours / vanilla: ${(total("ours") / total("vanilla")).toFixed(2)}×`);
+  printComparison("By package or file", where.ours, where.vanilla);
   printComparison("By function", by("ours", siteOf), by("vanilla", siteOf));
 }
 

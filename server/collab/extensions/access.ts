@@ -74,7 +74,7 @@ export function accessExtension({ store, auth, trail, changes, pending, gate }: 
       const ref = parseDocumentName(documentName);
       const member = ref ? await store.getMember(ref.auditId, principal.user.id) : undefined;
       if (!ref || !member || !(await store.getAudit(member.auditId))) return refuse("not a member", documentName, principal.user.id);
-      // A frozen board is read-only for everyone (the Freeze extension re-checks at every sync).
+      // A frozen board is read-only for everyone (Freeze's per-message hook re-checks at every sync).
       connectionConfig.readOnly = readOnlyFor(ref, member.role, gate.isFrozen(member.auditId));
       return {
         userId: principal.user.id,
