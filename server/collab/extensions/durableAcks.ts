@@ -10,28 +10,61 @@
  */
 import { Connection } from "@hocuspocus/server";
 import { log } from "../../log.ts";
+import type { StoredMark, Waiter } from "./storedMark.ts";
 
 /** Hocuspocus's MessageType.SyncStatus. */
 const SYNC_STATUS = 8;
 /** Hocuspocus's "reset connection" code: the provider reconnects. */
 const NOT_SAVED = { code: 4205, reason: "update-not-saved" } as const;
 
-interface AckGroup {
-  stored: Promise<void>;
-  messages: Uint8Array[];
-}
-
+/** A connection whose acknowledgements wait for its document's log (storedMark.ts). */
 interface Held {
-  /** Resolves once the connection's latest logged update is stored (and the log is whole). */
-  stored: Promise<void>;
-  settled: boolean;
-  /** Acknowledgements sent after all earlier ones: they keep their order. */
-  queue: Promise<void>;
-  /** The acknowledgements waiting for the same `stored` as the last one queued: they go out together. */
+  mark: StoredMark;
+  /** The ticket of the connection's latest logged update: its next acknowledgements need it stored. */
+  ticket: number;
+  /** The acknowledgements waiting, in order; the last may still take more for the same ticket. */
+  groups: number;
   tail?: AckGroup;
-  waiting: number;
   /** Closed because an update was not stored: later acknowledgements must not follow. */
   failed: boolean;
+}
+
+/** Acknowledgements that wait for the same ticket and go out together. */
+class AckGroup implements Waiter {
+  readonly messages: Uint8Array[];
+  raised = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly held: Held,
+    readonly ticket: number,
+    public need: number,
+    message: Uint8Array,
+  ) {
+    this.messages = [message];
+  }
+
+  release(): void {
+    this.leave();
+    if (this.held.failed) return;
+    for (const message of this.messages) sendNow.call(this.connection, message);
+  }
+
+  fail(error: unknown): void {
+    this.leave();
+    if (this.held.failed) return;
+    this.held.failed = true;
+    log.error("an update could not be stored: closing its connection", {
+      document: this.connection.document.name,
+      error: String(error),
+    });
+    this.connection.webSocket.close(NOT_SAVED.code, NOT_SAVED.reason);
+  }
+
+  private leave(): void {
+    this.held.groups -= 1;
+    if (this.held.tail === this) this.held.tail = undefined;
+  }
 }
 
 /**
@@ -65,68 +98,30 @@ const holding = new WeakMap<Connection, Held>();
 const sendNow: (this: Connection, message: Uint8Array) => void = Connection.prototype.send;
 Connection.prototype.send = function send(this: Connection, message: Uint8Array): void {
   const held = isSyncStatus(message) ? holding.get(this) : undefined;
-  if (held && !(held.settled && held.waiting === 0)) sendWhenStored(this, held, message);
+  if (held && (held.groups > 0 || !held.mark.isSettled())) sendWhenStored(this, held, message);
   else sendNow.call(this, message);
 };
 
-/**
- * Takes a group off the tail when it goes out, in the same step: later acknowledgements start a
- * new group. (A module function: a named closure made per acknowledgement costs a name
- * definition each time under tsx.)
- */
-function release(held: Held, group: AckGroup): void {
-  if (held.tail === group) held.tail = undefined;
-  held.waiting -= group.messages.length;
-}
-
 function sendWhenStored(connection: Connection, held: Held, message: Uint8Array): void {
-  const stored = held.stored;
-  held.waiting += 1;
-  if (held.tail?.stored === stored) {
-    held.tail.messages.push(message);
+  const tail = held.tail;
+  if (tail && tail.ticket === held.ticket && !tail.raised) {
+    tail.messages.push(message);
     return;
   }
-  const group: AckGroup = { stored, messages: [message] };
+  const group = new AckGroup(connection, held, held.ticket, held.ticket, message);
   held.tail = group;
-  held.queue = held.queue
-    .then(() => stored)
-    .then(
-      () => {
-        release(held, group);
-        if (!held.failed) for (const waiting of group.messages) sendNow.call(connection, waiting);
-      },
-      (error: unknown) => {
-        release(held, group);
-        if (held.failed) return;
-        held.failed = true;
-        log.error("an update could not be stored: closing its connection", {
-          document: connection.document.name,
-          error: String(error),
-        });
-        connection.webSocket.close(NOT_SAVED.code, NOT_SAVED.reason);
-      },
-    );
+  held.groups += 1;
+  held.mark.wait(group);
 }
 
 /**
- * The connection's next acknowledgements wait for `stored`. Updates reach the log in the order
- * they were appended, so the latest one being stored means every earlier one is too.
+ * The connection's next acknowledgements wait for `ticket` of `mark` (its latest update). Updates
+ * reach the log in the order they were appended, so that one being stored means every earlier one is too.
  */
-export function holdAcknowledgements(connection: Connection, stored: Promise<void>): void {
-  let held = holding.get(connection);
-  if (!held) {
-    held = { stored, settled: false, queue: Promise.resolve(), waiting: 0, failed: false };
-    holding.set(connection, held);
-  } else if (held.stored === stored && !held.settled) {
-    return; // another update carried by the same write: already watched
-  }
-  const entry = held;
-  entry.stored = stored;
-  entry.settled = false;
-  stored.then(
-    () => {
-      if (entry.stored === stored) entry.settled = true;
-    },
-    () => {},
-  );
+export function holdAcknowledgements(connection: Connection, mark: StoredMark, ticket: number): void {
+  const held = holding.get(connection);
+  if (held) {
+    held.mark = mark;
+    held.ticket = ticket;
+  } else holding.set(connection, { mark, ticket, groups: 0, failed: false });
 }

@@ -33,6 +33,7 @@ import { holdAcknowledgements } from "./durableAcks.ts";
 import type { MessageHooks } from "./messageHooks.ts";
 import { OtherNodesReader, STORE_ORIGIN } from "./otherNodesReader.ts";
 import { dropPending } from "./pendingUpdates.ts";
+import { StoredMark } from "./storedMark.ts";
 
 /** Compact while people are connected once the log holds this much (it is replayed on load). */
 const COMPACT_LOG_BYTES = 256 * 1024;
@@ -50,15 +51,8 @@ interface OpenDocument {
   /** Updates logged for a connection's message that Hocuspocus is handling now. */
   inFlight: Map<Connection, { seq: number; applied: boolean }>;
   lastSeq: number;
-  /** The durability of the latest append, of any kind. */
-  latest: Promise<void>;
-  /**
-   * Appends that share a write share its promise (group commit), so the work hung on one is done
-   * once per write, not per edit: the last promise a failure handler was attached to, and the
-   * last storedThrough chain with the append it was made for.
-   */
-  watched?: Promise<void>;
-  storedChain?: { append: Promise<void>; stored: Promise<void> };
+  /** How far the log is stored: acknowledgements and REST writes wait on it. */
+  mark: StoredMark;
   otherNodes?: OtherNodesReader;
   /**
    * Appends that failed, and how many of those the last successful compaction covers: while they
@@ -144,31 +138,14 @@ export function durableLogExtension({
     return entry.repairing;
   }
 
-  /**
-   * Resolves once `append`, whatever was appended after it by then (appends reach the log in
-   * order) and the log as a whole are stored. Acknowledgements and REST writes both wait here.
-   */
-  function storedThrough(entry: OpenDocument, append: Promise<void>): Promise<void> {
-    // A chain made for an earlier append of the same write waits for the same things: entry.latest is read when it runs.
-    if (entry.storedChain?.append !== append) {
-      entry.storedChain = { append, stored: append.then(() => entry.latest).then(() => repaired(entry)) };
-    }
-    return entry.storedChain.stored;
-  }
-
-  /** Every append goes through here: the latest one's durability is what acknowledgements wait for. */
-  function appendTo(entry: OpenDocument, update: Uint8Array): { seq: number; durable: Promise<void> } {
+  /** Every update appended goes through here; returns its seq and its ticket on the document's mark. */
+  function appendTo(entry: OpenDocument, update: Uint8Array): { seq: number; ticket: number } {
     const appended = entry.log.append(update);
     entry.lastSeq = appended.seq;
-    entry.latest = appended.durable;
-    // A failed write is counted once, however many appends it carried: the counts only say whether a compaction has covered every failure.
-    if (entry.watched !== appended.durable) {
-      entry.watched = appended.durable;
-      appended.durable.catch((error) => appendFailed(entry, error));
-    }
-    return appended;
+    return { seq: appended.seq, ticket: entry.mark.appended(appended.durable) };
   }
 
+  /** The mark reports a failed write once, however many appends it carried: the counts only say whether a compaction has covered every failure. */
   function appendFailed(entry: OpenDocument, error: unknown): void {
     log.error("could not log an update", { document: entry.name, error: String(error) });
     entry.failedAppends += 1;
@@ -181,7 +158,9 @@ export function durableLogExtension({
     whenStored(document: Y.Doc): Promise<void> {
       const entry = open.get(document);
       if (!entry) return Promise.reject(new Error("the document has no open update log"));
-      return storedThrough(entry, entry.latest);
+      return new Promise((resolve, reject) => {
+        entry.mark.wait({ need: entry.mark.last, raised: false, release: resolve, fail: reject });
+      });
     },
 
     async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
@@ -205,7 +184,11 @@ export function durableLogExtension({
         log: documentLog,
         inFlight: new Map(),
         lastSeq: 0,
-        latest: Promise.resolve(),
+        mark: new StoredMark({
+          failed: (error) => appendFailed(entry, error),
+          damaged: () => isDamaged(entry),
+          repair: () => repaired(entry),
+        }),
         failedAppends: 0,
         repairedAppends: 0,
       };
@@ -243,12 +226,12 @@ export function durableLogExtension({
         if (connection.readOnly || !(type === SYNC_STEP_2 || type === UPDATE)) return undefined;
         // An empty update (a client with nothing new answering sync step 1) changes nothing.
         if (payload.length === 2 && payload[0] === 0 && payload[1] === 0) return undefined;
-        const { seq, durable } = appendTo(entry, payload);
+        const { seq, ticket } = appendTo(entry, payload);
         entry.inFlight.set(connection, { seq, applied: false });
         // The authorship guard's corrections of this update, and any abort record, are appended
         // just after it: by the time it is on disk they are queued, and the acknowledgement waits
         // for them too, so a reload never has the update without them.
-        holdAcknowledgements(connection, storedThrough(entry, durable));
+        holdAcknowledgements(connection, entry.mark, ticket);
         return undefined;
       },
 
@@ -259,7 +242,7 @@ export function durableLogExtension({
         entry.inFlight.delete(connection);
         if (inFlight.applied) return undefined;
         const aborted = entry.log.abort(inFlight.seq);
-        entry.latest = aborted;
+        entry.mark.appended(aborted);
         return aborted.catch((error) => log.error("could not log an abort", { document: entry.name, error: String(error) }));
       },
     },
