@@ -2,10 +2,11 @@
  * Every update the server acknowledges is on disk first. A client's update is appended to the
  * document's log in Hocuspocus's beforeSync hook, which it awaits just before applying the update
  * (after Freeze's hook has settled whether the connection may write: messageHooks.ts), and its
- * acknowledgement (SyncStatus) is held until the append is fsync'd (durableAcks.ts; group commit:
- * updates arriving meanwhile share the next fsync). Other people see the edit at once: if the
- * server dies before the fsync, the sender still holds the edit as unsaved and sends it again,
- * and everyone who saw it syncs it back on reconnect. Should a logged update not be applied after
+ * acknowledgement (SyncStatus) is held until the append is fsync'd (durableAcks.ts, released by
+ * the document's stored mark, storedMark.ts; group commit: updates arriving meanwhile share the
+ * next fsync). Other people see the edit at once: if the server dies before the fsync, the
+ * sender still holds the edit as unsaved and sends it again, and everyone who saw it syncs it
+ * back on reconnect. Should a logged update not be applied after
  * all, it gets an abort record, so a reload never applies what the server refused. Changes the
  * server makes itself (REST writes, migrations, authorship repairs) are logged as they happen; a
  * REST write answers only once whenStored() says what it changed is stored, on the same terms as
@@ -145,7 +146,10 @@ export function durableLogExtension({
     return { seq: appended.seq, ticket: entry.mark.appended(appended.durable) };
   }
 
-  /** The mark reports a failed write once, however many appends it carried: the counts only say whether a compaction has covered every failure. */
+  /**
+   * The mark reports a failed write (an update's or an abort record's) once, however many appends
+   * it carried: the counts only say whether a compaction has covered every failure.
+   */
   function appendFailed(entry: OpenDocument, error: unknown): void {
     log.error("could not log an update", { document: entry.name, error: String(error) });
     entry.failedAppends += 1;
