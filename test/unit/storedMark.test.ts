@@ -123,3 +123,48 @@ test("when the repair fails, every waiter fails", async () => {
   await settle();
   expect(log).toEqual(["a failed: Error: no space"]);
 });
+
+test("a repair that fails fails only the waiters it was for; one whose write lands later gets its own", async () => {
+  let damaged = true;
+  const repairs = [deferred(), deferred()];
+  let repairsAsked = 0;
+  const mark = new StoredMark({ failed: () => {}, damaged: () => damaged, repair: () => repairs[repairsAsked++].promise });
+  const log: string[] = [];
+  // Waiting for the repair (its own append long stored), while the disk still fails.
+  mark.wait(waiter(0, log, "before"));
+  // Appended as the disk comes back: its write is still pending when the first repair fails.
+  const write = deferred();
+  mark.wait(waiter(mark.appended(write.promise), log, "after"));
+  repairs[0].reject(new Error("EIO"));
+  await settle();
+  expect(log).toEqual(["before failed: Error: EIO"]);
+  write.resolve();
+  await settle();
+  expect(repairsAsked).toBe(2);
+  damaged = false;
+  repairs[1].resolve();
+  await settle();
+  expect(log).toEqual(["before failed: Error: EIO", "after released"]);
+});
+
+test("a waiter that reaches a repair already under way gets another if that one fails", async () => {
+  let damaged = true;
+  const repairs = [deferred(), deferred()];
+  let repairsAsked = 0;
+  const mark = new StoredMark({ failed: () => {}, damaged: () => damaged, repair: () => repairs[repairsAsked++].promise });
+  const log: string[] = [];
+  mark.wait(waiter(0, log, "before"));
+  const write = deferred();
+  mark.wait(waiter(mark.appended(write.promise), log, "after"));
+  write.resolve();
+  await settle();
+  expect(repairsAsked).toBe(1);
+  repairs[0].reject(new Error("EIO"));
+  await settle();
+  expect(log).toEqual(["before failed: Error: EIO"]);
+  expect(repairsAsked).toBe(2);
+  damaged = false;
+  repairs[1].resolve();
+  await settle();
+  expect(log).toEqual(["before failed: Error: EIO", "after released"]);
+});

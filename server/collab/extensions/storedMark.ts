@@ -12,7 +12,7 @@
  * second need is read when the first is met, as a reload must never find the update without them.
  * A failed write fails every waiter it carried (their connections close; their clients send again)
  * and damages the log: nothing more is released until `repair` (a compaction) has stored the
- * whole document again.
+ * whole document again, and a waiter whose append is stored but whose repair failed fails too.
  */
 
 export interface Waiter {
@@ -48,6 +48,8 @@ export class StoredMark {
   private watched: Promise<void> | undefined;
   private waiters: Waiter[] = [];
   private repairing = false;
+  /** Waiters reached a repair already under way: they get another if it fails. */
+  private repairAgain = false;
 
   constructor(private readonly options: StoredMarkOptions) {}
 
@@ -101,22 +103,30 @@ export class StoredMark {
 
   private releaseReady(): void {
     if (this.waiters.length === 0) return;
-    if (this.options.damaged()) {
-      this.repairThenRelease();
+    if (!this.options.damaged()) {
+      this.sweep(this.releaseIfReached);
       return;
     }
-    this.sweep(this.releaseIfReady);
+    // Only waiters whose appends are stored wait for the repair (and fail with it).
+    let blocked = false;
+    for (const waiter of this.waiters) if (this.reached(waiter)) blocked = true;
+    if (blocked) this.repairThenRelease();
   }
 
-  private readonly releaseIfReady = (waiter: Waiter): boolean => {
+  private readonly releaseIfReached = (waiter: Waiter): boolean => {
+    if (!this.reached(waiter)) return false;
+    waiter.release();
+    return true;
+  };
+
+  /** Whether the waiter's need is stored, raising it the first time it is (see above). */
+  private reached(waiter: Waiter): boolean {
     if (waiter.need <= this.stored && !waiter.raised) {
       waiter.raised = true;
       waiter.need = this.last;
     }
-    if (waiter.need > this.stored) return false;
-    waiter.release();
-    return true;
-  };
+    return waiter.need <= this.stored;
+  }
 
   /** Drops the waiters `done` says are done with, in order; one added meanwhile is kept. */
   private sweep(done: (waiter: Waiter) => boolean): void {
@@ -126,20 +136,35 @@ export class StoredMark {
     this.waiters = this.waiters.length === 0 ? kept : kept.concat(this.waiters);
   }
 
+  /**
+   * Repairs the log for the waiters whose appends are stored. A failed repair fails only those
+   * that were waiting for it when it began; any that reached it later (their writes may have
+   * landed after the disk came back) get a repair of their own.
+   */
   private repairThenRelease(): void {
-    if (this.repairing) return;
+    if (this.repairing) {
+      this.repairAgain = true;
+      return;
+    }
     this.repairing = true;
+    const covered = new Set(this.waiters.filter((waiter) => waiter.raised && waiter.need <= this.stored));
     this.options.repair().then(
       () => {
         this.repairing = false;
+        this.repairAgain = false;
         this.releaseReady();
       },
       (error: unknown) => {
         this.repairing = false;
         this.sweep((waiter) => {
+          if (!covered.has(waiter)) return false;
           waiter.fail(error);
           return true;
         });
+        if (this.repairAgain) {
+          this.repairAgain = false;
+          this.releaseReady();
+        }
       },
     );
   }
