@@ -124,47 +124,46 @@ test("when the repair fails, every waiter fails", async () => {
   expect(log).toEqual(["a failed: Error: no space"]);
 });
 
-test("a repair that fails fails only the waiters it was for; one whose write lands later gets its own", async () => {
-  let damaged = true;
+/**
+ * A damaged log whose first repair will fail (the disk still failing) and second succeed: one
+ * waiter already waiting for the repair, another whose append is written as the disk comes back.
+ */
+function repairRace() {
+  const state = { damaged: true, repairsAsked: 0 };
   const repairs = [deferred(), deferred()];
-  let repairsAsked = 0;
-  const mark = new StoredMark({ failed: () => {}, damaged: () => damaged, repair: () => repairs[repairsAsked++].promise });
+  const mark = new StoredMark({ failed: () => {}, damaged: () => state.damaged, repair: () => repairs[state.repairsAsked++].promise });
   const log: string[] = [];
-  // Waiting for the repair (its own append long stored), while the disk still fails.
   mark.wait(waiter(0, log, "before"));
-  // Appended as the disk comes back: its write is still pending when the first repair fails.
   const write = deferred();
   mark.wait(waiter(mark.appended(write.promise), log, "after"));
-  repairs[0].reject(new Error("EIO"));
+  /** The disk is back and the second repair succeeds: "after" goes out. */
+  const recover = async () => {
+    expect(state.repairsAsked).toBe(2);
+    state.damaged = false;
+    repairs[1].resolve();
+    await settle();
+    expect(log).toEqual(["before failed: Error: EIO", "after released"]);
+  };
+  return { state, log, write, failFirstRepair: () => repairs[0].reject(new Error("EIO")), recover };
+}
+
+test("a repair that fails fails only the waiters it was for; one whose write lands later gets its own", async () => {
+  const race = repairRace();
+  race.failFirstRepair();
   await settle();
-  expect(log).toEqual(["before failed: Error: EIO"]);
-  write.resolve();
+  expect(race.log).toEqual(["before failed: Error: EIO"]);
+  race.write.resolve();
   await settle();
-  expect(repairsAsked).toBe(2);
-  damaged = false;
-  repairs[1].resolve();
-  await settle();
-  expect(log).toEqual(["before failed: Error: EIO", "after released"]);
+  await race.recover();
 });
 
 test("a waiter that reaches a repair already under way gets another if that one fails", async () => {
-  let damaged = true;
-  const repairs = [deferred(), deferred()];
-  let repairsAsked = 0;
-  const mark = new StoredMark({ failed: () => {}, damaged: () => damaged, repair: () => repairs[repairsAsked++].promise });
-  const log: string[] = [];
-  mark.wait(waiter(0, log, "before"));
-  const write = deferred();
-  mark.wait(waiter(mark.appended(write.promise), log, "after"));
-  write.resolve();
+  const race = repairRace();
+  race.write.resolve();
   await settle();
-  expect(repairsAsked).toBe(1);
-  repairs[0].reject(new Error("EIO"));
+  expect(race.state.repairsAsked).toBe(1);
+  race.failFirstRepair();
   await settle();
-  expect(log).toEqual(["before failed: Error: EIO"]);
-  expect(repairsAsked).toBe(2);
-  damaged = false;
-  repairs[1].resolve();
-  await settle();
-  expect(log).toEqual(["before failed: Error: EIO", "after released"]);
+  expect(race.log).toEqual(["before failed: Error: EIO"]);
+  await race.recover();
 });
