@@ -3,6 +3,7 @@
  * A session ends after `idleMs` without activity or `absoluteMs` after sign-in, whichever first.
  */
 
+import { log } from "../log.ts";
 import type { Store } from "../store/index.ts";
 import type { SessionRecord } from "../store/records.ts";
 import { newSecret, sha256 } from "./secrets.ts";
@@ -53,12 +54,19 @@ export class Sessions {
     await this.store.touchSession(session.idHash, session.lastSeenAt);
   }
 
-  /** Activity seen on a board connection, which knows only the session's hash. */
-  async touchHash(idHash: string): Promise<void> {
+  /**
+   * Activity seen on a board connection, which knows only the session's hash. Called for every
+   * edit, so it is synchronous and writes only when the throttle lets it (a failed write is
+   * only logged: the next edit past the throttle tries again).
+   */
+  touchHash(idHash: string): void {
     const now = Date.now();
     if (now - (this.lastTouched.get(idHash) ?? 0) < TOUCH_EVERY_MS) return;
     this.lastTouched.set(idHash, now);
-    await this.store.touchSession(idHash, new Date(now).toISOString());
+    this.store.touchSession(idHash, new Date(now).toISOString()).catch((error: unknown) => {
+      this.lastTouched.delete(idHash);
+      log.warn("could not record a session's activity", { error: String(error) });
+    });
   }
 
   isExpired(session: SessionRecord, now: number): boolean {

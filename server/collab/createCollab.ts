@@ -24,6 +24,22 @@ export interface Collab {
   durability: DocumentDurability;
 }
 
+/**
+ * Hocuspocus runs the hooks of its own configuration as one more extension, after ours, with a
+ * do-nothing default for each: for the per-message hooks that was a link more in the promise
+ * chain it builds for every message and every update. Ours are all in extensions, so these are
+ * left out (Hocuspocus skips an extension without the hook).
+ */
+const NO_CONFIGURATION_HOOKS = {
+  beforeHandleMessage: undefined,
+  beforeSync: undefined,
+  afterHandleMessage: undefined,
+  onChange: undefined,
+  beforeHandleAwareness: undefined,
+  onAwarenessUpdate: undefined,
+  beforeBroadcastStateless: undefined,
+} as const;
+
 export function createCollab(deps: CollabDeps): Collab {
   const { gate, counts, store, health, cluster } = deps;
   skipEchoes();
@@ -48,6 +64,7 @@ export function createCollab(deps: CollabDeps): Collab {
     // (and the action counts refresh), so they can be lazy.
     debounce: 5_000,
     maxDebounce: 30_000,
+    ...NO_CONFIGURATION_HOOKS,
     extensions: [
       migrateExtension(),
       accessExtension(deps),

@@ -21,7 +21,10 @@ const UPDATE = 2;
 export function frameProblem(frame: Uint8Array): string | undefined {
   try {
     const decoder = decoding.createDecoder(frame);
-    decoding.readVarString(decoder);
+    // The document's name: stepped over, not decoded (Hocuspocus decodes it once more anyway).
+    const nameBytes = decoding.readVarUint(decoder);
+    if (decoder.pos + nameBytes > frame.length) return "a document name longer than the frame";
+    decoder.pos += nameBytes;
     const type = decoding.readVarUint(decoder);
     if (!CLIENT_TYPES.has(type)) return `unknown message type ${type}`;
     if (type !== SYNC) return undefined;

@@ -18,7 +18,6 @@ import type {
   connectedPayload,
   Extension,
   onAuthenticatePayload,
-  onChangePayload,
   onDisconnectPayload,
 } from "@hocuspocus/server";
 import { guardAuthorship } from "../../../shared/board/index.ts";
@@ -110,19 +109,21 @@ export function accessExtension({ store, auth, trail, changes, pending, gate }: 
     },
 
     async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+      // A listener rather than Hocuspocus's onChange hook: that hook costs a promise chain per
+      // update, and this runs for every edit of every board (README, Performance).
+      document.on("update", (update: Uint8Array, origin: unknown) => {
+        const context = contextOfOrigin(origin);
+        if (!context) return;
+        changes.add(documentName, context, update.byteLength);
+        // Editing the board is activity: it keeps the session from idling out.
+        if (context.sessionIdHash) auth.sessions.touchHash(context.sessionIdHash);
+      });
       // The meeting document has no authored entries (and only chairs write it).
       if (!isBoardDocument(documentName)) return;
       guardAuthorship(document, (origin) => {
         const context = contextOfOrigin(origin);
         return context && { author: context.name, agency: context.agency.id, agencyName: context.agency.name };
       });
-    },
-
-    async onChange({ context, documentName, update }: onChangePayload) {
-      if (!isConnectionContext(context)) return;
-      changes.add(documentName, context, update.byteLength);
-      // Editing the board is activity: it keeps the session from idling out.
-      if (context.sessionIdHash) await auth.sessions.touchHash(context.sessionIdHash);
     },
 
     async beforeHandleAwareness({ context, connection, document, states }: beforeHandleAwarenessPayload) {
