@@ -126,6 +126,24 @@ describe("sessions and tokens", () => {
     expect((await api(s.server.url, session).get("/api/session")).status).toBe(401);
   });
 
+  test("editing the board is activity: a session that edits stays signed in past its idle limit", async () => {
+    const s = await setup({ sessions: { idleMs: 1_500, absoluteMs: 60_000 } });
+    const session = await signIn(s.server.url, s.person.email, s.person.password);
+    const board = await connect(s.server, s.auditId, { cookie: session.cookie });
+    let ended = false;
+    void closedReason(board).then(() => {
+      ended = true;
+    });
+    // Nothing but the edit happens between connecting and the check, which comes after the idle
+    // limit has passed since connecting and before it has passed since the edit.
+    await sleep(1_000);
+    const cardId = board.board.addCard(s.caseId, "worried", "Edited while signed in");
+    await waitFor(() => s.chair.board.card(cardId), 2_000, "the chair to receive the edit");
+    await sleep(1_000);
+    expect(ended).toBe(false);
+    expect((await api(s.server.url, session).get("/api/session")).status).toBe(200);
+  });
+
   test("a session ends at its absolute lifetime even while in use", async () => {
     const s = await setup({ sessions: { idleMs: 60_000, absoluteMs: 2_000 } });
     const session = await signIn(s.server.url, s.person.email, s.person.password);
