@@ -32,15 +32,17 @@ interface Held {
 /** Acknowledgements that wait for the same ticket and go out together. */
 class AckGroup implements Waiter {
   readonly messages: Uint8Array[];
+  /** Starts at the group's ticket; the mark raises it once (storedMark.ts). */
+  need: number;
   raised = false;
 
   constructor(
     private readonly connection: Connection,
     private readonly held: Held,
     readonly ticket: number,
-    public need: number,
     message: Uint8Array,
   ) {
+    this.need = ticket;
     this.messages = [message];
   }
 
@@ -108,7 +110,7 @@ function sendWhenStored(connection: Connection, held: Held, message: Uint8Array)
     tail.messages.push(message);
     return;
   }
-  const group = new AckGroup(connection, held, held.ticket, held.ticket, message);
+  const group = new AckGroup(connection, held, held.ticket, message);
   held.tail = group;
   held.groups += 1;
   held.mark.wait(group);
