@@ -119,8 +119,18 @@ export function durableLogExtension({
 
   const isDamaged = (entry: OpenDocument) => entry.repairedAppends < entry.failedAppends;
 
-  /** Resolves once the log is whole again (at once if it is), rejects if storing the document failed. */
+  /**
+   * Resolves once the log is whole again (at once if it is), rejects if storing the document
+   * failed. A repair already under way may have begun before this caller had reason to wait (its
+   * append landed after the disk came back): if that one fails, the caller gets one more, begun
+   * after it.
+   */
   function repaired(entry: OpenDocument): Promise<void> {
+    const running = entry.repairing;
+    return running ? running.catch(() => repair(entry)) : repair(entry);
+  }
+
+  function repair(entry: OpenDocument): Promise<void> {
     if (!isDamaged(entry)) return Promise.resolve();
     entry.repairing ??= (async () => {
       try {
