@@ -10,25 +10,7 @@ import * as Y from "yjs";
 import { type DocumentDurability, durableLogExtension } from "../../server/collab/extensions/durableLog.ts";
 import type { Health } from "../../server/health.ts";
 import type { DocumentLog, Store } from "../../server/store/index.ts";
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {});
-  return { promise, resolve, reject };
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { type Deferred, deferred, settle } from "../helpers/deferred.ts";
 
 /** A document log whose appends and compactions wait for the test. */
 function handLog() {

@@ -5,19 +5,7 @@
  */
 import { expect, test } from "vitest";
 import { StoredMark, type Waiter } from "../../server/collab/extensions/storedMark.ts";
-
-function deferred() {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets the mark's `then` callbacks run. */
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+import { deferred, settle } from "../helpers/deferred.ts";
 
 function waiter(need: number, log: string[], name: string): Waiter {
   return {
